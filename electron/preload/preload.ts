@@ -1,0 +1,32 @@
+/**
+ * Exposes window.moderato: one function per IPC channel, never ipcRenderer itself.
+ * Sandboxed preloads can only require 'electron', so nothing from ../shared is
+ * imported at runtime; the channel names are repeated here and the types pin
+ * them to the contract.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { API_CHANNELS, IpcChannel, IpcContract, ModeratoApi } from '../shared/contract';
+
+const CHANNELS: typeof API_CHANNELS = {
+  saveFile: 'file:save',
+  openFile: 'file:open',
+  appVersion: 'app:version',
+  setLanguage: 'app:set-language',
+};
+
+function invoke<C extends IpcChannel>(
+  channel: C,
+  ...args: IpcContract[C]['args']
+): Promise<IpcContract[C]['result']> {
+  return ipcRenderer.invoke(channel, ...args);
+}
+
+// Each function forwards exactly its declared arguments, so a page cannot smuggle extra ones.
+const api = {
+  saveFile: (request) => invoke(CHANNELS.saveFile, request),
+  openFile: (request) => invoke(CHANNELS.openFile, request),
+  appVersion: () => invoke(CHANNELS.appVersion),
+  setLanguage: (language) => invoke(CHANNELS.setLanguage, language),
+} satisfies ModeratoApi;
+
+contextBridge.exposeInMainWorld('moderato', api);

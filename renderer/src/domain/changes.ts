@@ -1,0 +1,31 @@
+import type { Board, Column, Note, Workshop } from './types';
+
+/**
+ * A command's result: rows to write. `before` undefined means the row is new,
+ * `after` undefined means it is deleted. Undo applies the inverse.
+ */
+interface TableChange<Table extends string, Row extends { id: string }> {
+  table: Table;
+  before?: Row;
+  after?: Row;
+}
+
+export type Change =
+  | TableChange<'workshops', Workshop>
+  | TableChange<'boards', Board>
+  | TableChange<'columns', Column>
+  | TableChange<'notes', Note>;
+
+export type ChangeSet = readonly Change[];
+
+export function invertChanges(changes: ChangeSet): Change[] {
+  return [...changes]
+    .reverse()
+    .map((change) => ({ ...change, before: change.after, after: change.before }) as Change);
+}
+
+export function changeKey(change: Change): string {
+  const row = change.after ?? change.before;
+  if (!row) throw new Error('A change needs a row before or after');
+  return row.id;
+}

@@ -1,0 +1,12 @@
+/** Ids are random UUID strings, typed per entity so they cannot be mixed up. */
+declare const brand: unique symbol;
+type Id<Name extends string> = string & { readonly [brand]: Name };
+
+export type WorkshopId = Id<'Workshop'>;
+export type BoardId = Id<'Board'>;
+export type ColumnId = Id<'Column'>;
+export type NoteId = Id<'Note'>;
+
+export function newId<T extends string>(): T {
+  return crypto.randomUUID() as T;
+}

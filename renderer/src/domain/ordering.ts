@@ -1,0 +1,30 @@
+import { generateKeyBetween } from 'fractional-indexing';
+
+/** Anything ordered by a fractional index string. */
+export interface Ranked {
+  id: string;
+  rank: string;
+}
+
+export function byRank<T extends Ranked>(a: T, b: T): number {
+  if (a.rank < b.rank) return -1;
+  if (a.rank > b.rank) return 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The rank for an item placed at `index` in `siblings` (sorted, without the item itself). */
+export function rankAt(siblings: readonly Ranked[], index: number): string {
+  const clamped = Math.max(0, Math.min(index, siblings.length));
+  const before = clamped > 0 ? siblings[clamped - 1]!.rank : null;
+  const after = clamped < siblings.length ? siblings[clamped]!.rank : null;
+  return generateKeyBetween(before, after);
+}
+
+export function rankAtEnd(siblings: readonly Ranked[]): string {
+  return rankAt(siblings, siblings.length);
+}
+
+/** The rank right after `rank` (or the first rank when null). */
+export function rankAfter(rank: string | null): string {
+  return generateKeyBetween(rank, null);
+}

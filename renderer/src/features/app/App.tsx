@@ -1,0 +1,34 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LiveRegion } from '../../components/LiveRegion';
+import { Toasts } from '../../components/Toasts';
+import { WorkshopListScreen } from '../workshops/WorkshopListScreen';
+import { useRoute } from './useRoute';
+
+// The board (dnd-kit and friends) loads when a workshop is opened, not at start.
+const WorkshopScreen = lazy(() =>
+  import('../workshops/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })),
+);
+
+export function App() {
+  const route = useRoute();
+  const { t } = useTranslation();
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+
+  return (
+    <>
+      {route.name === 'workshop' ? (
+        <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
+          <WorkshopScreen key={route.workshopId} workshopId={route.workshopId} boardId={route.boardId} />
+        </Suspense>
+      ) : (
+        <WorkshopListScreen />
+      )}
+      <Toasts />
+      <LiveRegion />
+    </>
+  );
+}

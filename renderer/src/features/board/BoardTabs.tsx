@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { TextPromptDialog } from '../../components/TextPromptDialog';
+import { addBoard, deleteBoard, renameBoard } from '../../domain/boardCommands';
+import type { Board, Workshop } from '../../domain/types';
+import type { BoardId } from '../../domain/ids';
+import { LIMITS } from '../../domain/validation';
+import { getDb } from '../../persistence/db';
+import { loadBoardContent } from '../../persistence/repository';
+import { commit, run } from '../app/commands';
+import { navigate } from '../app/useRoute';
+import { titleValidator } from '../app/validators';
+
+interface BoardTabsProps {
+  workshop: Workshop;
+  boards: Board[];
+  currentBoardId: BoardId | null;
+}
+
+type DialogState = { kind: 'none' } | { kind: 'add' } | { kind: 'rename'; board: Board } | { kind: 'delete'; board: Board };
+
+export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
+  const close = () => setDialog({ kind: 'none' });
+  const current = boards.find((b) => b.id === currentBoardId);
+  const validate = titleValidator('boardTitle', LIMITS.boardTitle);
+
+  async function add(title: string) {
+    let created: BoardId | null = null;
+    const ok = await run(() => {
+      const result = addBoard(workshop, boards, title, Date.now());
+      created = result.board.id;
+      return result.changes;
+    });
+    if (ok && created) navigate({ name: 'workshop', workshopId: workshop.id, boardId: created });
+  }
+
+  async function remove(board: Board) {
+    const content = await loadBoardContent(getDb(), board.id);
+    if (!content) return;
+    const ok = await commit(deleteBoard(content));
+    if (ok) navigate({ name: 'workshop', workshopId: workshop.id, boardId: null }, { replace: true });
+  }
+
+  return (
+    <div className="board-tabs">
+      <nav aria-label={t('boards.navigation')}>
+        <ul>
+          {boards.map((board) => (
+            <li key={board.id}>
+              <a
+                href={`#/w/${workshop.id}/b/${board.id}`}
+                aria-current={board.id === currentBoardId ? 'page' : undefined}
+                className="board-tab"
+              >
+                {board.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="board-tab-actions">
+        <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'add' })}>
+          {t('boards.add')}
+        </button>
+        {current && (
+          <>
+            <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'rename', board: current })}>
+              {t('boards.rename')}
+            </button>
+            <button
+              type="button"
+              className="button button-small button-danger-quiet"
+              onClick={() => setDialog({ kind: 'delete', board: current })}
+            >
+              {t('boards.delete')}
+            </button>
+          </>
+        )}
+      </div>
+      {dialog.kind === 'add' && (
+        <TextPromptDialog
+          title={t('boards.addTitle')}
+          label={t('fields.boardTitle')}
+          submitLabel={t('boards.add')}
+          validate={validate}
+          onSubmit={add}
+          onClose={close}
+        />
+      )}
+      {dialog.kind === 'rename' && (
+        <TextPromptDialog
+          title={t('boards.renameTitle')}
+          label={t('fields.boardTitle')}
+          initial={dialog.board.title}
+          submitLabel={t('common.save')}
+          validate={validate}
+          onSubmit={(title) => run(() => renameBoard(dialog.board, title))}
+          onClose={close}
+        />
+      )}
+      {dialog.kind === 'delete' && (
+        <ConfirmDialog
+          title={t('boards.deleteTitle')}
+          message={t('boards.deleteConfirm', { title: dialog.board.title })}
+          confirmLabel={t('boards.delete')}
+          danger
+          onCancel={close}
+          onConfirm={() => {
+            close();
+            void remove(dialog.board);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { editNote } from '../../domain/boardCommands';
+import type { Note } from '../../domain/types';
+import { cleanNoteText, LIMITS } from '../../domain/validation';
+import { useAppStore } from '../../state/store';
+import { commit, describeError } from '../app/commands';
+
+const AUTOSAVE_MS = 400;
+
+function problemWith(text: string): string | null {
+  try {
+    cleanNoteText(text);
+    return null;
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
+/**
+ * Edits a card in place. Typing is saved as it happens (so a crash or reload
+ * loses nothing); finishing makes the whole edit one undo step.
+ */
+export function NoteEditor({ note }: { note: Note }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const original = useRef(note);
+  const [text, setText] = useState(note.text);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const autosaved = useRef(false);
+  const finished = useRef(false);
+  const setEditing = useAppStore((s) => s.setEditingNote);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function change(value: string) {
+    setText(value);
+    const problem = problemWith(value);
+    setError(problem);
+    clearTimeout(timer.current);
+    if (problem) return;
+    timer.current = setTimeout(() => {
+      autosaved.current = true;
+      void commit([{ table: 'notes', after: { ...original.current, text: cleanNoteText(value) } }], {
+        undoable: false,
+      });
+    }, AUTOSAVE_MS);
+  }
+
+  async function finish() {
+    if (finished.current) return;
+    const problem = problemWith(text);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    finished.current = true;
+    clearTimeout(timer.current);
+    const changes = editNote(original.current, text, Date.now());
+    if (changes.length > 0) await commit(changes);
+    else if (autosaved.current) await commit([{ table: 'notes', after: original.current }], { undoable: false });
+    setEditing(null);
+  }
+
+  async function cancel() {
+    finished.current = true;
+    clearTimeout(timer.current);
+    if (autosaved.current) await commit([{ table: 'notes', after: original.current }], { undoable: false });
+    setEditing(null);
+  }
+
+  return (
+    <div className="note-editor">
+      <label htmlFor={id} className="visually-hidden">
+        {t('notes.textLabel')}
+      </label>
+      <textarea
+        id={id}
+        value={text}
+        autoFocus
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-help`}
+        onFocus={(event) => event.currentTarget.select()}
+        onChange={(event) => change(event.target.value)}
+        onBlur={() => void finish()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey) {
+            event.preventDefault();
+            void finish();
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            void cancel();
+          }
+        }}
+      />
+      <p id={`${id}-help`} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
+        {error ?? t('notes.editHint', { count: text.length, max: LIMITS.noteText })}
+      </p>
+    </div>
+  );
+}

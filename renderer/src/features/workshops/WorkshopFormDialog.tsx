@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/TextField';
+import { LIMITS, type FieldError } from '../../domain/validation';
+import { validateWorkshopFields, type WorkshopFields } from '../../domain/workshopCommands';
+import { describeError } from '../app/commands';
+import { DomainError } from '../../domain/errors';
+
+interface WorkshopFormDialogProps {
+  mode: 'create' | 'edit';
+  initial: WorkshopFields;
+  /** Resolves true when saved; the dialog then closes. */
+  onSubmit: (fields: WorkshopFields) => Promise<boolean>;
+  onClose: () => void;
+}
+
+export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: WorkshopFormDialogProps) {
+  const { t } = useTranslation();
+  const [fields, setFields] = useState<WorkshopFields>(initial);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const errorFor = (field: string) => {
+    const error = errors.find((e) => e.field === field);
+    return error ? describeError(new DomainError(error.code, error.params)) : undefined;
+  };
+  const set = (field: keyof WorkshopFields) => (value: string) => setFields((f) => ({ ...f, [field]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found = validateWorkshopFields(fields);
+    setErrors(found);
+    if (found[0]) {
+      document.querySelector<HTMLInputElement>(`[data-field="${found[0].field}"]`)?.focus();
+      return;
+    }
+    setBusy(true);
+    const saved = await onSubmit(fields);
+    setBusy(false);
+    if (saved) onClose();
+  }
+
+  return (
+    <Dialog title={mode === 'create' ? t('workshops.createTitle') : t('workshops.editTitle')} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label={t('fields.title')}
+          value={fields.title}
+          onChange={set('title')}
+          error={errorFor('title')}
+          required
+          autoFocus
+          data-field="title"
+          hint={t('workshops.titleHint', { max: LIMITS.workshopTitle })}
+        />
+        <TextField
+          label={t('fields.date')}
+          type="date"
+          value={fields.date}
+          onChange={set('date')}
+          error={errorFor('date')}
+          data-field="date"
+        />
+        <TextField
+          label={t('fields.place')}
+          value={fields.place}
+          onChange={set('place')}
+          error={errorFor('place')}
+          data-field="place"
+        />
+        <TextField
+          label={t('fields.organisation')}
+          value={fields.organisation}
+          onChange={set('organisation')}
+          error={errorFor('organisation')}
+          data-field="organisation"
+        />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {mode === 'create' ? t('workshops.create') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardId, WorkshopId } from '../../domain/ids';
+import { formatIsoDate } from '../../i18n';
+import { useBoards, useWorkshop } from '../../persistence/hooks';
+import { useAppStore } from '../../state/store';
+import { AppHeader } from '../app/AppHeader';
+import { BoardView } from '../board/BoardView';
+import { BoardTabs } from '../board/BoardTabs';
+import { HistoryButtons } from '../board/HistoryButtons';
+import { WorkshopFormDialog } from './WorkshopFormDialog';
+import { saveWorkshopFields } from './workshopActions';
+
+interface WorkshopScreenProps {
+  workshopId: WorkshopId;
+  boardId: BoardId | null;
+}
+
+export function WorkshopScreen({ workshopId, boardId }: WorkshopScreenProps) {
+  const { t, i18n } = useTranslation();
+  const loaded = useWorkshop(workshopId);
+  const boards = useBoards(workshopId);
+  const setHistoryScope = useAppStore((s) => s.setHistoryScope);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => setHistoryScope(workshopId), [workshopId, setHistoryScope]);
+
+  const workshop = loaded?.workshop;
+  const currentBoard = boards?.find((b) => b.id === boardId) ?? boards?.[0];
+
+  useEffect(() => {
+    if (workshop) document.title = `${workshop.title} – Moderato`;
+  }, [workshop]);
+
+  if (loaded === undefined || boards === undefined) {
+    return (
+      <>
+        <AppHeader />
+        <main className="page" id="main" aria-busy="true">
+          <p>{t('common.loading')}</p>
+        </main>
+      </>
+    );
+  }
+
+  if (!workshop || workshop.deletedAt !== null) {
+    return (
+      <>
+        <AppHeader />
+        <main className="page" id="main">
+          <h1>{t('workshops.notFound')}</h1>
+          <p>{workshop ? t('workshops.inBin') : t('workshops.notFoundHint')}</p>
+          <a className="button" href="#/">
+            {t('workshops.backToList')}
+          </a>
+        </main>
+      </>
+    );
+  }
+
+  return (
+    <div className="workshop-screen">
+      <AppHeader>
+        <HistoryButtons />
+      </AppHeader>
+      <div className="workshop-bar">
+        <nav aria-label={t('workshops.breadcrumb')} className="breadcrumb">
+          <a href="#/">{t('workshops.heading')}</a>
+          <span aria-hidden="true"> › </span>
+        </nav>
+        <h1 className="workshop-name">{workshop.title}</h1>
+        <p className="workshop-facts">
+          {[formatIsoDate(workshop.date, i18n.language), workshop.place, workshop.organisation]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+          {t('workshops.editFacts')}
+        </button>
+      </div>
+      <BoardTabs workshop={workshop} boards={boards} currentBoardId={currentBoard?.id ?? null} />
+      <main id="main" className="board-main">
+        {currentBoard ? (
+          <BoardView key={currentBoard.id} boardId={currentBoard.id} />
+        ) : (
+          <p className="empty">{t('boards.none')}</p>
+        )}
+      </main>
+      {editing && (
+        <WorkshopFormDialog
+          mode="edit"
+          initial={workshop}
+          onSubmit={(fields) => saveWorkshopFields(workshop, fields)}
+          onClose={() => setEditing(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import i18next from 'i18next';
+import type { WorkshopId } from '../../domain/ids';
+import { purgeWorkshop } from '../../domain/purge';
+import type { Workshop } from '../../domain/types';
+import {
+  binWorkshop,
+  createWorkshop,
+  restoreWorkshop,
+  updateWorkshop,
+  type WorkshopFields,
+} from '../../domain/workshopCommands';
+import { getDb } from '../../persistence/db';
+import { loadWorkshopTree } from '../../persistence/repository';
+import { useAppStore } from '../../state/store';
+import { commit, run } from '../app/commands';
+import { navigate } from '../app/useRoute';
+
+// Workshop-level actions are not board edits: they have their own way back
+// (the bin), so they do not go on the board's undo stack.
+
+export async function createAndOpenWorkshop(fields: WorkshopFields): Promise<boolean> {
+  let created: WorkshopId | null = null;
+  const ok = await run(() => {
+    const result = createWorkshop({
+      fields,
+      boardTitle: i18next.t('defaults.boardTitle'),
+      columnTitles: i18next.t('defaults.columns', { returnObjects: true }) as string[],
+      now: Date.now(),
+    });
+    created = result.workshop.id;
+    return result.changes;
+  }, { undoable: false });
+  if (ok && created) {
+    useAppStore.getState().announce(i18next.t('workshops.created', { title: fields.title.trim() }));
+    navigate({ name: 'workshop', workshopId: created, boardId: null });
+  }
+  return ok;
+}
+
+export function saveWorkshopFields(workshop: Workshop, fields: WorkshopFields): Promise<boolean> {
+  return run(() => updateWorkshop(workshop, fields, Date.now()), { undoable: false });
+}
+
+export async function moveWorkshopToBin(workshop: Workshop): Promise<void> {
+  const ok = await run(() => binWorkshop(workshop, Date.now()), { undoable: false });
+  if (!ok) return;
+  useAppStore.getState().showToast({
+    tone: 'info',
+    message: i18next.t('workshops.binned', { title: workshop.title }),
+    action: { label: i18next.t('common.undo'), run: () => void restoreFromBin(workshop.id) },
+  });
+}
+
+export async function restoreFromBin(id: WorkshopId): Promise<void> {
+  const workshop = await getDb().workshops.get(id);
+  if (!workshop) return;
+  const ok = await run(() => restoreWorkshop(workshop, Date.now()), { undoable: false });
+  if (ok) useAppStore.getState().announce(i18next.t('workshops.restored', { title: workshop.title }));
+}
+
+export async function purgeFromBin(workshop: Workshop): Promise<void> {
+  const tree = await loadWorkshopTree(getDb(), workshop.id);
+  const ok = await commit(purgeWorkshop(workshop, tree.boards, tree.columns, tree.notes), { undoable: false });
+  if (ok) useAppStore.getState().announce(i18next.t('workshops.purged', { title: workshop.title }));
+}

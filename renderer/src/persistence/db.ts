@@ -1,0 +1,47 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Board, Column, Note, Workshop } from '../domain/types';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
+
+export const DB_NAME = 'moderato';
+
+export class ModeratoDb extends Dexie {
+  workshops!: EntityTable<Workshop, 'id'>;
+  boards!: EntityTable<Board, 'id'>;
+  columns!: EntityTable<Column, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+let instance: ModeratoDb | null = null;
+
+/** The app's database. Tests make their own with `new ModeratoDb(name)`. */
+export function getDb(): ModeratoDb {
+  instance ??= new ModeratoDb();
+  return instance;
+}
+
+/** The data was written by a newer Moderato; this one must not touch it. */
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError';
+}
+
+/**
+ * Opens the database. Dexie 4 would open a database of a newer schema as if it
+ * were ours; refuse that instead, so an older app never writes over newer data.
+ */
+export async function openDatabase(db: ModeratoDb): Promise<void> {
+  await db.open();
+  // Dexie stores version n as IndexedDB version n * 10.
+  const installed = Math.floor(db.backendDB().version / 10);
+  if (installed > CURRENT_SCHEMA_VERSION) {
+    db.close();
+    throw new DatabaseTooNewError(`schema ${installed} > ${CURRENT_SCHEMA_VERSION}`);
+  }
+}

@@ -1,0 +1,82 @@
+import type { Change, ChangeSet } from '../domain/changes';
+import type { BoardId, WorkshopId } from '../domain/ids';
+import { byRank } from '../domain/ordering';
+import type { Board, BoardContent, Column, Note, Workshop } from '../domain/types';
+import type { ModeratoDb } from './db';
+
+/** Writes a command's changes in one transaction: all of them or none. */
+export async function applyChanges(db: ModeratoDb, changes: ChangeSet): Promise<void> {
+  if (changes.length === 0) return;
+  const tables = [...new Set(changes.map((c) => c.table))].map((name) => db.table(name));
+  await db.transaction('rw', tables, async () => {
+    for (const change of changes) await applyOne(db, change);
+  });
+}
+
+async function applyOne(db: ModeratoDb, change: Change): Promise<void> {
+  const table = db.table(change.table);
+  if (change.after) await table.put(change.after);
+  else if (change.before) await table.delete(change.before.id);
+}
+
+export async function listWorkshops(db: ModeratoDb): Promise<Workshop[]> {
+  const all = await db.workshops.toArray();
+  return all.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+export async function getWorkshop(db: ModeratoDb, id: WorkshopId): Promise<Workshop | undefined> {
+  return db.workshops.get(id);
+}
+
+export async function listBoards(db: ModeratoDb, workshopId: WorkshopId): Promise<Board[]> {
+  const boards = await db.boards.where('workshopId').equals(workshopId).toArray();
+  return boards.sort(byRank);
+}
+
+export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promise<BoardContent | undefined> {
+  return db.transaction('r', [db.boards, db.columns, db.notes], async () => {
+    const board = await db.boards.get(boardId);
+    if (!board) return undefined;
+    const [columns, notes] = await Promise.all([
+      db.columns.where('boardId').equals(boardId).toArray(),
+      db.notes.where('boardId').equals(boardId).toArray(),
+    ]);
+    return { board, columns: columns.sort(byRank), notes: notes.sort(byRank) };
+  });
+}
+
+/** Everything that hangs off a workshop, for purging or exporting it. */
+export async function loadWorkshopTree(
+  db: ModeratoDb,
+  workshopId: WorkshopId,
+): Promise<{ boards: Board[]; columns: Column[]; notes: Note[] }> {
+  return db.transaction('r', [db.boards, db.columns, db.notes], async () => {
+    const boards = await db.boards.where('workshopId').equals(workshopId).toArray();
+    const boardIds = boards.map((b) => b.id);
+    const [columns, notes] = await Promise.all([
+      db.columns.where('boardId').anyOf(boardIds).toArray(),
+      db.notes.where('boardId').anyOf(boardIds).toArray(),
+    ]);
+    return { boards, columns, notes };
+  });
+}
+
+/** A plain copy of every table, for the emergency export of the error screen. */
+export async function dumpAll(db: ModeratoDb): Promise<Record<string, unknown[]>> {
+  return db.transaction('r', db.tables, async () => {
+    const entries = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
+    return Object.fromEntries(entries);
+  });
+}
+
+/** Note counts per board of a workshop, for the board tabs. */
+export async function countNotesByBoard(
+  db: ModeratoDb,
+  boardIds: readonly BoardId[],
+): Promise<Map<BoardId, number>> {
+  const counts = new Map<BoardId, number>();
+  await Promise.all(
+    boardIds.map(async (id) => counts.set(id, await db.notes.where('boardId').equals(id).count())),
+  );
+  return counts;
+}

@@ -1,0 +1,22 @@
+import type { ModeratoApi } from '../../../electron/shared/contract';
+import type { Platform } from './types';
+
+export function createDesktopPlatform(api: ModeratoApi): Platform {
+  return {
+    kind: 'desktop',
+    async saveFile({ suggestedName, content, filters }) {
+      const result = await api.saveFile({ suggestedName, content, encoding: 'utf8', filters });
+      return result.status === 'saved';
+    },
+    async openFile(filters) {
+      const result = await api.openFile({ filters });
+      if (result.status === 'cancelled') return null;
+      if (result.status === 'too-large') throw new Error('fileTooLarge');
+      return { name: result.fileName, content: result.content };
+    },
+    appVersion: () => api.appVersion(),
+    setLanguage(language) {
+      void api.setLanguage(language);
+    },
+  };
+}

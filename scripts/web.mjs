@@ -1,0 +1,32 @@
+// Serves the built renderer on 127.0.0.1 as a plain web app (the browser platform).
+// Usage: npm run web   (PORT=5180 by default; PORT=0 picks a free port)
+// Builds first when the build is missing or older than the sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from './staticServer.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(`${path}/${entry}`)));
+}
+
+function isStale(output, ...sources) {
+  return !existsSync(output) || Math.max(...sources.map(newestMtime)) > statSync(output).mtimeMs;
+}
+
+function run(script) {
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const index = `${root}dist-renderer/index.html`;
+if (isStale(index, `${root}renderer`, `${root}electron/shared`)) run('build:renderer');
+if (isStale(`${root}dist-electron/shared/appPath.js`, `${root}electron`)) run('build:electron');
+
+const port = Number(process.env.PORT ?? 5180);
+const server = await startStaticServer({ rootDir: `${root}dist-renderer`, port });
+console.log(`Moderato läuft im Browser: http://127.0.0.1:${server.port}/`);

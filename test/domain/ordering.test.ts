@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { byRank, rankAfter, rankAt, rankAtEnd } from '../../renderer/src/domain/ordering';
+import { invertChanges } from '../../renderer/src/domain/changes';
+
+describe('fractional ordering', () => {
+  it('places between neighbours, at the front and at the end', () => {
+    const items = [
+      { id: 'a', rank: rankAfter(null) },
+      { id: 'b', rank: '' },
+    ];
+    items[1]!.rank = rankAfter(items[0]!.rank);
+    const front = rankAt(items, 0);
+    const middle = rankAt(items, 1);
+    const end = rankAtEnd(items);
+    expect(front < items[0]!.rank).toBe(true);
+    expect(items[0]!.rank < middle && middle < items[1]!.rank).toBe(true);
+    expect(end > items[1]!.rank).toBe(true);
+  });
+
+  it('keeps short keys over 500 inserts at the end and sorts by rank then id', () => {
+    let rank: string | null = null;
+    for (let i = 0; i < 500; i++) rank = rankAfter(rank);
+    expect(rank!.length).toBeLessThan(6);
+    const sorted = [
+      { id: 'b', rank: 'a1' },
+      { id: 'a', rank: 'a1' },
+      { id: 'c', rank: 'a0' },
+    ].sort(byRank);
+    expect(sorted.map((x) => x.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('invertChanges', () => {
+  it('swaps before and after and reverses the order', () => {
+    const note = { id: 'n', rank: 'a0' } as never;
+    const moved = { id: 'n', rank: 'a1' } as never;
+    const inverse = invertChanges([
+      { table: 'notes', after: note },
+      { table: 'notes', before: note, after: moved },
+    ]);
+    expect(inverse).toEqual([
+      { table: 'notes', before: moved, after: note },
+      { table: 'notes', before: note, after: undefined },
+    ]);
+  });
+});

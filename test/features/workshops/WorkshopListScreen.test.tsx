@@ -1,0 +1,50 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { WorkshopListScreen } from '../../../renderer/src/features/workshops/WorkshopListScreen';
+import { getDb } from '../../../renderer/src/persistence/db';
+
+describe('WorkshopListScreen', () => {
+  it('refuses a title of only spaces with a German message and creates nothing, then creates one', async () => {
+    const user = userEvent.setup();
+    await getDb().workshops.clear();
+    render(<WorkshopListScreen />);
+    await screen.findByText(/Noch keine Workshops/);
+
+    await user.click(screen.getByRole('button', { name: 'Neuer Workshop' }));
+    const dialog = screen.getByRole('dialog', { name: 'Neuen Workshop anlegen' });
+    await user.type(within(dialog).getByLabelText('Titel'), '   ');
+    await user.type(within(dialog).getByLabelText('Ort'), 'Rathaus');
+    await user.click(within(dialog).getByRole('button', { name: 'Workshop anlegen' }));
+    expect(within(dialog).getByText('Bitte geben Sie einen Text für „Titel“ ein.')).toBeTruthy();
+    expect(within(dialog).getByLabelText('Titel').getAttribute('aria-invalid')).toBe('true');
+    // What was typed elsewhere is kept.
+    expect((within(dialog).getByLabelText('Ort') as HTMLInputElement).value).toBe('Rathaus');
+    expect(await getDb().workshops.count()).toBe(0);
+
+    await user.type(within(dialog).getByLabelText('Titel'), 'Größenwahn & Übermut');
+    await user.click(within(dialog).getByRole('button', { name: 'Workshop anlegen' }));
+    await waitFor(async () => expect(await getDb().workshops.count()).toBe(1));
+    const [saved] = await getDb().workshops.toArray();
+    expect(saved).toMatchObject({ title: 'Größenwahn & Übermut', place: 'Rathaus', deletedAt: null });
+    expect(await getDb().columns.count()).toBe(3);
+  });
+
+  it('shows a title with markup as text', async () => {
+    await getDb().workshops.clear();
+    await getDb().workshops.add({
+      id: 'w1' as never,
+      title: '<img src=x onerror="window.__xss=1">',
+      date: '2027-03-24',
+      place: '',
+      organisation: '',
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: null,
+    });
+    const { container } = render(<WorkshopListScreen />);
+    await screen.findByText('<img src=x onerror="window.__xss=1">');
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText(/24\.03\.2027/)).toBeTruthy();
+  });
+});

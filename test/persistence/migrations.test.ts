@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ModeratoDb, openDatabase } from '../../renderer/src/persistence/db';
+import { loadBoardContent, listWorkshops } from '../../renderer/src/persistence/repository';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../renderer/src/persistence/schema';
+import { writeFixtureAtVersion } from './dbHelpers';
+
+const fixtureFor = (version: number) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/db-v${version}.json`, import.meta.url), 'utf8')) as {
+    version: number;
+    tables: Record<string, unknown[]>;
+  };
+
+/**
+ * Each upgrade is tested from a fixture of the version before it. This list
+ * must name every version that has an upgrade, so a new migration cannot land
+ * untested.
+ */
+const TESTED_UPGRADES: number[] = [];
+
+let db: ModeratoDb | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+describe('schema versions', () => {
+  it('are declared in increasing order, starting at 1', () => {
+    const versions = SCHEMA_VERSIONS.map((s) => s.version);
+    expect(versions[0]).toBe(1);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('every version with an upgrade has a fixture test', () => {
+    const withUpgrade = SCHEMA_VERSIONS.filter((s) => s.upgrade).map((s) => s.version);
+    expect(withUpgrade).toEqual(TESTED_UPGRADES);
+  });
+
+  it(`opens a version-1 database written by an older app (now at version ${CURRENT_SCHEMA_VERSION}) whole`, async () => {
+    const fixture = fixtureFor(1);
+    const name = `migration-v1-${Date.now()}`;
+    await writeFixtureAtVersion(name, fixture);
+    db = new ModeratoDb(name);
+    await openDatabase(db);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const [workshop] = await listWorkshops(db);
+    expect(workshop).toEqual(fixture.tables.workshops![0]);
+    const content = await loadBoardContent(db, (fixture.tables.boards![0] as { id: never }).id);
+    expect(content!.notes.map((n) => n.text)).toEqual([
+      'Anträge digital annehmen',
+      'Łódź und Ağrı: Namen mit Sonderzeichen',
+    ]);
+  });
+
+  it('refuses to open a database from a newer app instead of starting empty', async () => {
+    const name = `newer-${Date.now()}`;
+    await writeFixtureAtVersion(name, { version: CURRENT_SCHEMA_VERSION, tables: {} });
+    // Simulate the newer app: same stores, one version up.
+    const Dexie = (await import('dexie')).default;
+    const newer = new Dexie(name);
+    for (const step of SCHEMA_VERSIONS) newer.version(step.version).stores(step.stores);
+    newer.version(CURRENT_SCHEMA_VERSION + 1).stores({});
+    await newer.open();
+    newer.close();
+    db = new ModeratoDb(name);
+    await expect(openDatabase(db)).rejects.toMatchObject({ name: 'DatabaseTooNewError' });
+    // Nothing was deleted: the newer app still finds its database.
+    const again = new Dexie(name);
+    await again.open();
+    expect(again.verno).toBe(CURRENT_SCHEMA_VERSION + 1);
+    again.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: [
+            'test/domain/**/*.test.ts',
+            'test/persistence/**/*.test.ts',
+            'test/electron/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
+            'test/i18n/**/*.test.ts',
+          ],
+          setupFiles: ['test/setup/fakeIndexedDb.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'features',
+          environment: 'jsdom',
+          include: ['test/features/**/*.test.tsx', 'test/features/**/*.test.ts'],
+          setupFiles: ['test/setup/fakeIndexedDb.ts', 'test/setup/dom.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
