@@ -10,7 +10,8 @@ interface TextPromptDialogProps {
   submitLabel: string;
   /** Returns an error message, or null when the value is fine. */
   validate: (value: string) => string | null;
-  onSubmit: (value: string) => void | Promise<unknown>;
+  /** Resolves false when saving failed: the dialog then stays open with the text. */
+  onSubmit: (value: string) => void | boolean | Promise<void | boolean>;
   onClose: () => void;
 }
 
@@ -33,8 +34,7 @@ export function TextPromptDialog({
     const problem = validate(value);
     setError(problem);
     if (problem) return;
-    await onSubmit(value);
-    onClose();
+    if ((await onSubmit(value)) !== false) onClose();
   }
 
   return (

@@ -18,7 +18,8 @@ interface BoardTabsProps {
   currentBoardId: BoardId | null;
 }
 
-type DialogState = { kind: 'none' } | { kind: 'add' } | { kind: 'rename'; board: Board } | { kind: 'delete'; board: Board };
+type DialogState =
+  { kind: 'none' } | { kind: 'add' } | { kind: 'rename'; board: Board } | { kind: 'delete'; board: Board };
 
 export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
   const current = boards.find((b) => b.id === currentBoardId);
   const validate = titleValidator('boardTitle', LIMITS.boardTitle);
 
-  async function add(title: string) {
+  async function add(title: string): Promise<boolean> {
     let created: BoardId | null = null;
     const ok = await run(() => {
       const result = addBoard(workshop, boards, title, Date.now());
@@ -35,6 +36,7 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
       return result.changes;
     });
     if (ok && created) navigate({ name: 'workshop', workshopId: workshop.id, boardId: created });
+    return ok;
   }
 
   async function remove(board: Board) {
@@ -67,7 +69,11 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
         </button>
         {current && (
           <>
-            <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'rename', board: current })}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setDialog({ kind: 'rename', board: current })}
+            >
               {t('boards.rename')}
             </button>
             <button

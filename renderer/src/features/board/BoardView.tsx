@@ -40,9 +40,14 @@ function BoardCanvas({ content }: { content: BoardContent }) {
           {content.board.title}
         </h2>
         <p className="board-summary">
-          {t('board.columnCount', { count: columnCount })} · {t('board.noteCount', { count: content.notes.length })}
+          {t('board.columnCount', { count: columnCount })} ·{' '}
+          {t('board.noteCount', { count: content.notes.length })}
         </p>
-        <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'addColumn' })}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setDialog({ kind: 'addColumn' })}
+        >
           {t('columns.add')}
         </button>
       </div>
@@ -84,4 +89,3 @@ function BoardCanvas({ content }: { content: BoardContent }) {
     </section>
   );
 }
-

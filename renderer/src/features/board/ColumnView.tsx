@@ -1,6 +1,6 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { memo, useId, useRef, useState } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveColumn } from '../../domain/boardCommands';
 import type { NoteId } from '../../domain/ids';
@@ -9,6 +9,7 @@ import { run } from '../app/commands';
 import type { BoardDialog } from './BoardDialogs';
 import { NoteComposer } from './NoteComposer';
 import { Icon } from '../../components/Icon';
+import { usePopover } from '../../components/usePopover';
 import { SortableNote } from './NoteCard';
 
 interface ColumnViewProps {
@@ -25,21 +26,23 @@ export const ColumnView = memo(function ColumnView(props: ColumnViewProps) {
   const { column, index, columnCount, noteIds, notesById, content, onDialog } = props;
   const { t } = useTranslation();
   const headingId = useId();
-  const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: 'column', columnId: column.id } });
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuButton = useRef<HTMLButtonElement>(null);
-
-  const closeMenu = () => {
-    setMenuOpen(false);
-    menuButton.current?.focus();
-  };
+  const { setNodeRef, isOver } = useDroppable({
+    id: column.id,
+    data: { type: 'column', columnId: column.id },
+  });
+  const menu = usePopover();
   const act = (action: () => void) => () => {
-    setMenuOpen(false);
+    menu.close({ refocus: false });
     action();
   };
 
   return (
-    <li ref={setNodeRef} className={isOver ? 'column column-over' : 'column'} aria-labelledby={headingId} data-column-id={column.id}>
+    <li
+      ref={setNodeRef}
+      className={isOver ? 'column column-over' : 'column'}
+      aria-labelledby={headingId}
+      data-column-id={column.id}
+    >
       <div className="column-header">
         <h3 id={headingId} className="column-title">
           {column.title}
@@ -48,28 +51,23 @@ export const ColumnView = memo(function ColumnView(props: ColumnViewProps) {
           {noteIds.length}
         </span>
         <button
-          ref={menuButton}
           type="button"
           className="icon-button"
-          aria-expanded={menuOpen}
-          onClick={() => setMenuOpen((open) => !open)}
+          {...menu.triggerProps}
           title={t('columns.actionsFor', { title: column.title })}
         >
           <Icon name="more" />
           <span className="visually-hidden">{t('columns.actionsFor', { title: column.title })}</span>
         </button>
       </div>
-      {menuOpen && (
-        <div
-          className="column-menu"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              closeMenu();
-            }
-          }}
-        >
-          <button type="button" className="menu-item" onClick={act(() => onDialog({ kind: 'renameColumn', column }))} autoFocus>
+      {menu.open && (
+        <div className="column-menu" {...menu.panelProps}>
+          <button
+            type="button"
+            className="menu-item"
+            onClick={act(() => onDialog({ kind: 'renameColumn', column }))}
+            autoFocus
+          >
             {t('columns.rename')}
           </button>
           <button
@@ -88,7 +86,11 @@ export const ColumnView = memo(function ColumnView(props: ColumnViewProps) {
           >
             {t('columns.moveRight')}
           </button>
-          <button type="button" className="menu-item menu-item-danger" onClick={act(() => onDialog({ kind: 'deleteColumn', column }))}>
+          <button
+            type="button"
+            className="menu-item menu-item-danger"
+            onClick={act(() => onDialog({ kind: 'deleteColumn', column }))}
+          >
             {t('columns.delete')}
           </button>
         </div>

@@ -36,7 +36,9 @@ export function DeleteColumnDialog({ content, column, onClose }: DeleteColumnDia
   return (
     <Dialog
       title={t('columns.deleteTitle', { title: column.title })}
-      description={noteCount > 0 ? t('columns.deleteHasNotes', { count: noteCount }) : t('columns.deleteEmpty')}
+      description={
+        noteCount > 0 ? t('columns.deleteHasNotes', { count: noteCount }) : t('columns.deleteEmpty')
+      }
       onClose={onClose}
     >
       <form onSubmit={submit}>
@@ -78,7 +80,9 @@ export function DeleteColumnDialog({ content, column, onClose }: DeleteColumnDia
                 checked={fate === 'delete'}
                 onChange={() => setFate('delete')}
               />
-              <label htmlFor={`${targetFieldId}-delete`}>{t('columns.fateDelete', { count: noteCount })}</label>
+              <label htmlFor={`${targetFieldId}-delete`}>
+                {t('columns.fateDelete', { count: noteCount })}
+              </label>
             </div>
           </fieldset>
         )}

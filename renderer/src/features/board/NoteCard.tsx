@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useRef, useState, type KeyboardEventHandler, type PointerEventHandler } from 'react';
+import { memo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteNote, recolorNote } from '../../domain/boardCommands';
 import type { ColumnId } from '../../domain/ids';
@@ -10,6 +10,7 @@ import { commit, run } from '../app/commands';
 import type { BoardDialog } from './BoardDialogs';
 import { NoteEditor } from './NoteEditor';
 import { Icon } from '../../components/Icon';
+import { usePopover } from '../../components/usePopover';
 import { shorten } from './useNoteDnd';
 
 interface SortableNoteProps {
@@ -20,15 +21,21 @@ interface SortableNoteProps {
 }
 
 /** A card on the board: drag it by pointer anywhere, or by keyboard from its handle. */
-export const SortableNote = memo(function SortableNote({ note, columnId, content, onDialog }: SortableNoteProps) {
+export const SortableNote = memo(function SortableNote({
+  note,
+  columnId,
+  content,
+  onDialog,
+}: SortableNoteProps) {
   const { t } = useTranslation();
   const editing = useAppStore((s) => s.editingNoteId === note.id);
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: note.id,
-    data: { type: 'note', columnId },
-    disabled: editing,
-    attributes: { roleDescription: t('dnd.roleDescription') },
-  });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({
+      id: note.id,
+      data: { type: 'note', columnId },
+      disabled: editing,
+      attributes: { roleDescription: t('dnd.roleDescription') },
+    });
   const style = { transform: CSS.Translate.toString(transform), transition };
 
   return (
@@ -67,16 +74,22 @@ function NoteText({ note }: { note: Note }) {
   );
 }
 
-function NoteActions({ note, content, onDialog }: { note: Note; content: BoardContent; onDialog: (d: BoardDialog) => void }) {
+function NoteActions({
+  note,
+  content,
+  onDialog,
+}: {
+  note: Note;
+  content: BoardContent;
+  onDialog: (d: BoardDialog) => void;
+}) {
   const { t } = useTranslation();
   const setEditing = useAppStore((s) => s.setEditingNote);
-  const [colorsOpen, setColorsOpen] = useState(false);
-  const colorButton = useRef<HTMLButtonElement>(null);
+  const colors = usePopover();
   const label = shorten(note.text, 30) || t('notes.empty');
 
   function pickColor(color: NoteColor) {
-    setColorsOpen(false);
-    colorButton.current?.focus();
+    colors.close();
     void run(() => recolorNote(content, note.id, color, Date.now()));
   }
 
@@ -94,43 +107,40 @@ function NoteActions({ note, content, onDialog }: { note: Note; content: BoardCo
   return (
     <>
       <div className="note-actions">
-        <button type="button" className="icon-button" onClick={() => setEditing(note.id)} title={t('notes.edit')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => setEditing(note.id)}
+          title={t('notes.edit')}
+        >
           <Icon name="edit" />
           <span className="visually-hidden">{t('notes.editNamed', { note: label })}</span>
         </button>
-        <button
-          ref={colorButton}
-          type="button"
-          className="icon-button"
-          aria-expanded={colorsOpen}
-          onClick={() => setColorsOpen((open) => !open)}
-          title={t('notes.color')}
-        >
+        <button type="button" className="icon-button" {...colors.triggerProps} title={t('notes.color')}>
           <span aria-hidden="true" className={`swatch swatch-${note.color}`} />
           <span className="visually-hidden">{t('notes.colorNamed', { note: label })}</span>
         </button>
-        <button type="button" className="icon-button" onClick={() => onDialog({ kind: 'moveNote', note })} title={t('notes.move')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => onDialog({ kind: 'moveNote', note })}
+          title={t('notes.move')}
+        >
           <Icon name="move" />
           <span className="visually-hidden">{t('notes.moveNamed', { note: label })}</span>
         </button>
-        <button type="button" className="icon-button icon-button-danger" onClick={() => void remove()} title={t('notes.delete')}>
+        <button
+          type="button"
+          className="icon-button icon-button-danger"
+          onClick={() => void remove()}
+          title={t('notes.delete')}
+        >
           <Icon name="trash" />
           <span className="visually-hidden">{t('notes.deleteNamed', { note: label })}</span>
         </button>
       </div>
-      {colorsOpen && (
-        <div
-          className="color-menu"
-          role="group"
-          aria-label={t('notes.color')}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              setColorsOpen(false);
-              colorButton.current?.focus();
-            }
-          }}
-        >
+      {colors.open && (
+        <div className="color-menu" role="group" aria-label={t('notes.color')} {...colors.panelProps}>
           {NOTE_COLORS.map((color, i) => (
             <button
               key={color}

@@ -24,7 +24,9 @@ export function NoteComposer({ content, column }: { content: BoardContent; colum
       setError(describeError(problem));
       return;
     }
-    const ok = await run(() => addNote(content, { columnId: column.id, text: draft, now: Date.now() }).changes);
+    const ok = await run(
+      () => addNote(content, { columnId: column.id, text: draft, now: Date.now() }).changes,
+    );
     if (ok) {
       clearDraft();
       setError(null);
@@ -76,7 +78,11 @@ export function NoteComposer({ content, column }: { content: BoardContent; colum
           }
         }}
       />
-      <p id={`${id}-help`} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
+      <p
+        id={`${id}-help`}
+        className={error ? 'field-error' : 'field-hint'}
+        role={error ? 'alert' : undefined}
+      >
         {error ?? t('notes.composerHint', { max: LIMITS.noteText })}
       </p>
       <div className="composer-actions">

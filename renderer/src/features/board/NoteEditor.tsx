@@ -59,7 +59,8 @@ export function NoteEditor({ note }: { note: Note }) {
     clearTimeout(timer.current);
     const changes = editNote(original.current, text, Date.now());
     if (changes.length > 0) await commit(changes);
-    else if (autosaved.current) await commit([{ table: 'notes', after: original.current }], { undoable: false });
+    else if (autosaved.current)
+      await commit([{ table: 'notes', after: original.current }], { undoable: false });
     setEditing(null);
   }
 
@@ -96,7 +97,11 @@ export function NoteEditor({ note }: { note: Note }) {
           }
         }}
       />
-      <p id={`${id}-help`} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
+      <p
+        id={`${id}-help`}
+        className={error ? 'field-error' : 'field-hint'}
+        role={error ? 'alert' : undefined}
+      >
         {error ?? t('notes.editHint', { count: text.length, max: LIMITS.noteText })}
       </p>
     </div>

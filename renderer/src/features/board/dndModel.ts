@@ -23,7 +23,12 @@ export function columnOf(items: DragPreview, id: string): ColumnId | null {
  * before the note it is over (after it when `below`), or at the end when over
  * the column itself. Returns null when nothing changes.
  */
-export function moveAcross(items: DragPreview, activeId: NoteId, overId: string, below: boolean): DragPreview | null {
+export function moveAcross(
+  items: DragPreview,
+  activeId: NoteId,
+  overId: string,
+  below: boolean,
+): DragPreview | null {
   const from = columnOf(items, activeId);
   const to = columnOf(items, overId);
   if (!from || !to || from === to) return null;

@@ -58,7 +58,9 @@ export const boardCollisionDetection: CollisionDetection = (args) => {
   if (noteHits.length > 0) return closestCenter({ ...args, droppableContainers: noteHits });
   const column = hits.find((c) => kindOf(c) === 'column');
   if (!column) return [];
-  const notesOfColumn = args.droppableContainers.filter((c) => kindOf(c) === 'note' && columnIdOf(c) === column.id);
+  const notesOfColumn = args.droppableContainers.filter(
+    (c) => kindOf(c) === 'note' && columnIdOf(c) === column.id,
+  );
   if (notesOfColumn.length > 0) return closestCenter({ ...args, droppableContainers: notesOfColumn });
   return [{ id: column.id, data: { droppableContainer: column, value: 0 } }];
 };

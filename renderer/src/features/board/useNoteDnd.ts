@@ -92,6 +92,9 @@ export function useNoteDnd(content: BoardContent) {
     useAppStore.getState().endDrag();
   }
 
+  // Right after the pick-up dnd-kit reports the card over itself; announcing that would
+  // replace "aufgenommen" in the same render, so screen readers never heard the pick-up.
+  const justPickedUpRef = useRef(false);
   const announcements = useMemo<Announcements>(() => {
     const describe = (activeId: string, overId: string | null) => {
       const current = itemsRef.current;
@@ -106,15 +109,27 @@ export function useNoteDnd(content: BoardContent) {
     };
     const noteText = (id: string) => shorten(contentRef.current.notes.find((n) => n.id === id)?.text ?? '');
     return {
-      onDragStart: ({ active }) =>
-        t('dnd.pickedUp', { note: noteText(String(active.id)), ...describe(String(active.id), null) }),
-      onDragOver: ({ active, over }) =>
-        over
-          ? t('dnd.over', { note: noteText(String(active.id)), ...describe(String(active.id), String(over.id)) })
-          : t('dnd.outside'),
+      onDragStart: ({ active }) => {
+        justPickedUpRef.current = true;
+        return t('dnd.pickedUp', { note: noteText(String(active.id)), ...describe(String(active.id), null) });
+      },
+      onDragOver: ({ active, over }) => {
+        const first = justPickedUpRef.current;
+        justPickedUpRef.current = false;
+        if (first && over?.id === active.id) return undefined;
+        return over
+          ? t('dnd.over', {
+              note: noteText(String(active.id)),
+              ...describe(String(active.id), String(over.id)),
+            })
+          : t('dnd.outside');
+      },
       onDragEnd: ({ active, over }) =>
         over
-          ? t('dnd.dropped', { note: noteText(String(active.id)), ...describe(String(active.id), String(over.id)) })
+          ? t('dnd.dropped', {
+              note: noteText(String(active.id)),
+              ...describe(String(active.id), String(over.id)),
+            })
           : t('dnd.droppedOutside'),
       onDragCancel: ({ active }) => t('dnd.cancelled', { note: noteText(String(active.id)) }),
     };

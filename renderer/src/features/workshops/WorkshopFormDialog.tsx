@@ -25,7 +25,8 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
     const error = errors.find((e) => e.field === field);
     return error ? describeError(new DomainError(error.code, error.params)) : undefined;
   };
-  const set = (field: keyof WorkshopFields) => (value: string) => setFields((f) => ({ ...f, [field]: value }));
+  const set = (field: keyof WorkshopFields) => (value: string) =>
+    setFields((f) => ({ ...f, [field]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,7 +44,10 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
   }
 
   return (
-    <Dialog title={mode === 'create' ? t('workshops.createTitle') : t('workshops.editTitle')} onClose={onClose}>
+    <Dialog
+      title={mode === 'create' ? t('workshops.createTitle') : t('workshops.editTitle')}
+      onClose={onClose}
+    >
       <form onSubmit={submit} noValidate>
         <TextField
           label={t('fields.title')}

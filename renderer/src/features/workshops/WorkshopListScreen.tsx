@@ -39,7 +39,11 @@ export function WorkshopListScreen() {
       <main className="page" id="main">
         <div className="page-heading">
           <h1>{t('workshops.heading')}</h1>
-          <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setDialog({ kind: 'create' })}
+          >
             {t('workshops.new')}
           </button>
         </div>
@@ -102,7 +106,9 @@ export function WorkshopListScreen() {
                   <div className="workshop-info">
                     <h3 className="workshop-title">{workshop.title}</h3>
                     <p className="workshop-facts">
-                      {t('workshops.binnedAt', { when: formatDateTime(workshop.deletedAt ?? 0, i18n.language) })}
+                      {t('workshops.binnedAt', {
+                        when: formatDateTime(workshop.deletedAt ?? 0, i18n.language),
+                      })}
                     </p>
                   </div>
                   <div className="workshop-actions">
@@ -125,7 +131,12 @@ export function WorkshopListScreen() {
       </main>
 
       {dialog.kind === 'create' && (
-        <WorkshopFormDialog mode="create" initial={EMPTY_FIELDS} onSubmit={createAndOpenWorkshop} onClose={close} />
+        <WorkshopFormDialog
+          mode="create"
+          initial={EMPTY_FIELDS}
+          onSubmit={createAndOpenWorkshop}
+          onClose={close}
+        />
       )}
       {dialog.kind === 'edit' && (
         <WorkshopFormDialog

@@ -20,16 +20,19 @@ import { navigate } from '../app/useRoute';
 
 export async function createAndOpenWorkshop(fields: WorkshopFields): Promise<boolean> {
   let created: WorkshopId | null = null;
-  const ok = await run(() => {
-    const result = createWorkshop({
-      fields,
-      boardTitle: i18next.t('defaults.boardTitle'),
-      columnTitles: i18next.t('defaults.columns', { returnObjects: true }) as string[],
-      now: Date.now(),
-    });
-    created = result.workshop.id;
-    return result.changes;
-  }, { undoable: false });
+  const ok = await run(
+    () => {
+      const result = createWorkshop({
+        fields,
+        boardTitle: i18next.t('defaults.boardTitle'),
+        columnTitles: i18next.t('defaults.columns', { returnObjects: true }) as string[],
+        now: Date.now(),
+      });
+      created = result.workshop.id;
+      return result.changes;
+    },
+    { undoable: false },
+  );
   if (ok && created) {
     useAppStore.getState().announce(i18next.t('workshops.created', { title: fields.title.trim() }));
     navigate({ name: 'workshop', workshopId: created, boardId: null });
@@ -60,6 +63,8 @@ export async function restoreFromBin(id: WorkshopId): Promise<void> {
 
 export async function purgeFromBin(workshop: Workshop): Promise<void> {
   const tree = await loadWorkshopTree(getDb(), workshop.id);
-  const ok = await commit(purgeWorkshop(workshop, tree.boards, tree.columns, tree.notes), { undoable: false });
+  const ok = await commit(purgeWorkshop(workshop, tree.boards, tree.columns, tree.notes), {
+    undoable: false,
+  });
   if (ok) useAppStore.getState().announce(i18next.t('workshops.purged', { title: workshop.title }));
 }

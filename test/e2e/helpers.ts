@@ -1,0 +1,420 @@
+// Shared machinery of the e2e tests: Debian's Chromium through playwright-core,
+// a fresh profile per test file, guards (no request leaves 127.0.0.1, no console
+// or page errors, no CSP violations), axe scans and drag helpers for @dnd-kit.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+declare global {
+  interface Window {
+    /** Filled by our init script with every CSP violation the page reports. */
+    __cspViolations?: string[];
+    /** Set only if injected markup in a note ever ran (it must not). */
+    __xss?: unknown;
+  }
+}
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Console errors we accept, each with the reason. Empty: the app logs no errors. */
+const CONSOLE_ERROR_ALLOWLIST: ReadonlyArray<{ pattern: RegExp; reason: string }> = [];
+
+const CSP_INIT_SCRIPT = `(() => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    const entry = event.violatedDirective + ' blocked ' + (event.blockedURI || '(inline)') +
+      ' in ' + (event.sourceFile || '?') + ':' + event.lineNumber + (event.sample ? ' sample: ' + event.sample : '');
+    window.__cspViolations.push(entry);
+    if (typeof window.__moderatoReportCsp === 'function') window.__moderatoReportCsp(entry);
+  }, true);
+})();`;
+
+function isLocal(url: string): boolean {
+  if (/^(data|blob|about):/.test(url)) return true;
+  try {
+    return new URL(url).hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}
+
+export interface Problems {
+  /** Requests to anywhere but 127.0.0.1 (they are also aborted). */
+  external: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** CSP violations, forwarded from every page (they survive reloads). */
+  csp: string[];
+}
+
+export interface Session {
+  readonly baseUrl: string;
+  readonly profileDir: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly problems: Problems;
+  /** Closes the browser and starts it again on the same profile (IndexedDB must survive). */
+  relaunch(): Promise<void>;
+  /** Fails when anything forbidden happened since the last call (all pages, all launches). */
+  expectClean(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium on a fresh temporary profile and opens the app. */
+export async function launchSession(): Promise<Session> {
+  const baseUrl = inject('baseUrl');
+  const profileDir = await mkdtemp(join(tmpdir(), 'moderato-e2e-'));
+  const problems: Problems = { external: [], consoleErrors: [], pageErrors: [], csp: [] };
+  let context!: BrowserContext;
+  let page!: Page;
+
+  async function launch(): Promise<void> {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1366, height: 800 },
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+    });
+    context.on('request', (request) => {
+      if (!isLocal(request.url())) problems.external.push(`${request.method()} ${request.url()}`);
+    });
+    await context.route(
+      (url) => !isLocal(url.href),
+      (route) => route.abort('blockedbyclient'),
+    );
+    context.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = `${message.text()} (${message.location().url}:${message.location().lineNumber})`;
+      if (!CONSOLE_ERROR_ALLOWLIST.some((allowed) => allowed.pattern.test(text)))
+        problems.consoleErrors.push(text);
+    });
+    context.on('weberror', (error) => problems.pageErrors.push(String(error.error().stack ?? error.error())));
+    await context.exposeBinding('__moderatoReportCsp', (_source, entry: string) => {
+      problems.csp.push(entry);
+    });
+    await context.addInitScript({ content: CSP_INIT_SCRIPT });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(10_000);
+  }
+
+  await launch();
+
+  const session: Session = {
+    baseUrl,
+    profileDir,
+    problems,
+    get context() {
+      return context;
+    },
+    get page() {
+      return page;
+    },
+    async relaunch() {
+      const url = page.url();
+      await context.close();
+      await launch();
+      await page.goto(url);
+    },
+    async expectClean() {
+      const inPage = page.isClosed()
+        ? []
+        : await page.evaluate(() => window.__cspViolations?.splice(0) ?? []);
+      // Take what was collected, so a problem fails the test in which it happened and no later one.
+      const found = {
+        external: problems.external.splice(0),
+        consoleErrors: problems.consoleErrors.splice(0),
+        pageErrors: problems.pageErrors.splice(0),
+        csp: problems.csp.splice(0),
+      };
+      expect(found.external, 'requests that left 127.0.0.1').toEqual([]);
+      expect(found.consoleErrors, 'console errors').toEqual([]);
+      expect(found.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(found.csp, 'CSP violations (on every page since the last check)').toEqual([]);
+      expect(inPage, 'window.__cspViolations of the current page').toEqual([]);
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+  await page.goto(baseUrl);
+  await page.getByRole('heading', { level: 1, name: 'Workshops' }).waitFor();
+  return session;
+}
+
+// ---------------------------------------------------------------- accessibility
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on what the page shows now; fails on serious or critical violations, listing them readably. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const describe = (violations: typeof results.violations) =>
+    violations
+      .map(
+        (v) =>
+          `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n` +
+          v.nodes
+            .map(
+              (node) =>
+                `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+            )
+            .join('\n'),
+      )
+      .join('\n');
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = results.violations.filter((v) => !blocking.includes(v));
+  if (minor.length > 0) console.warn(`axe (${where}): minor/moderate findings\n${describe(minor)}`);
+  expect(blocking.length, `axe found serious/critical violations on ${where}:\n${describe(blocking)}`).toBe(
+    0,
+  );
+}
+
+// ---------------------------------------------------------------- reading the board
+
+export interface ColumnState {
+  title: string;
+  notes: string[];
+}
+
+/** The columns and their cards in the order the user sees them (visually hidden extras removed). */
+export function readBoard(page: Page): Promise<ColumnState[]> {
+  return page.locator('ol.columns > li.column').evaluateAll((columns) =>
+    columns.map((column) => ({
+      title: column.querySelector('.column-title')?.textContent ?? '',
+      notes: Array.from(column.querySelectorAll('.note-list > li.note')).map((note) => {
+        const text = note.querySelector('.note-text')?.cloneNode(true) as HTMLElement | undefined;
+        text?.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+        return text?.textContent ?? '';
+      }),
+    })),
+  );
+}
+
+/**
+ * Retries `check` (plain expect calls) until it passes or the time is up, then
+ * throws its last failure. Unlike expect.poll it also works in hooks.
+ */
+export async function eventually(check: () => unknown, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the board shows exactly these columns and cards. */
+export async function expectBoard(page: Page, expected: ColumnState[]): Promise<void> {
+  await eventually(async () => expect(await readBoard(page)).toEqual(expected));
+}
+
+export function column(page: Page, title: string): Locator {
+  return page.locator('ol.columns > li.column').filter({
+    has: page.locator('.column-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+  });
+}
+
+/** The card whose text is exactly `text`. */
+export function note(page: Page, text: string): Locator {
+  return page.locator('li.note').filter({
+    has: page.locator('.note-text', { hasText: new RegExp(`^${escapeRegExp(text)}, `) }),
+  });
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Like the app's shorten(): one line, at most `max` characters with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+// ---------------------------------------------------------------- doing things as a user
+
+export interface WorkshopInput {
+  title: string;
+  date?: string;
+  place?: string;
+  organisation?: string;
+}
+
+/** Creates a workshop through "Neuer Workshop" and waits until it is open. */
+export async function createWorkshop(page: Page, input: WorkshopInput): Promise<void> {
+  await page.getByRole('link', { name: 'Moderato' }).click();
+  await page.getByRole('button', { name: 'Neuer Workshop' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Neuen Workshop anlegen' });
+  await dialog.getByLabel('Titel').fill(input.title);
+  if (input.date) await dialog.getByLabel('Datum').fill(input.date);
+  if (input.place) await dialog.getByLabel('Ort').fill(input.place);
+  if (input.organisation) await dialog.getByLabel('Organisation').fill(input.organisation);
+  await dialog.getByRole('button', { name: 'Workshop anlegen' }).click();
+  await page.getByRole('heading', { level: 1, name: input.title, exact: true }).waitFor();
+  await page.locator('ol.columns').waitFor();
+}
+
+/** Types a card into a column's composer and waits until it shows on the board. */
+export async function addNote(page: Page, columnTitle: string, text: string): Promise<void> {
+  const target = column(page, columnTitle);
+  const field = target.getByRole('textbox', { name: `Neue Karte in „${columnTitle}“` });
+  if (!(await field.isVisible())) await target.getByRole('button', { name: /^Karte hinzufügen/ }).click();
+  const before = await target.locator('.note-list > li.note').count();
+  await field.fill(text);
+  await field.press('Enter');
+  await eventually(async () => {
+    expect(await target.locator('.note-list > li.note').count()).toBe(before + 1);
+    expect(await field.inputValue()).toBe('');
+  });
+}
+
+/** Waits for the browser to paint twice: enough for React and dnd-kit to react to an event. */
+export async function frames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const tick = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
+        tick(n);
+      }),
+    count,
+  );
+}
+
+// ---------------------------------------------------------------- drag and drop
+
+/** dnd-kit's live region: what a screen reader hears during a drag. */
+export function dndAnnouncement(page: Page): Locator {
+  return page.locator('[id^="DndLiveRegion"]');
+}
+
+async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`not visible: ${locator}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+export interface PointerDragOptions {
+  /** Resolves once the target shows it is hovered; default: the column shows the card (or its highlight). */
+  hovered?: () => Promise<unknown>;
+  /** Press Escape before releasing the mouse: the drag is cancelled. */
+  cancel?: boolean;
+}
+
+/**
+ * Drags a card with the mouse as a person does (see TOOLCHAIN.md): press on the
+ * card, move past dnd-kit's 6 px activation distance in small steps, glide to the
+ * target, wait until it shows the hover, release.
+ */
+export async function pointerDrag(
+  page: Page,
+  card: Locator,
+  target: Locator,
+  options: PointerDragOptions = {},
+): Promise<void> {
+  await card.scrollIntoViewIfNeeded();
+  const start = await centerOf(card.locator('.note-text'));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  try {
+    for (let step = 1; step <= 5; step += 1) await page.mouse.move(start.x + step * 2, start.y + step * 2);
+    // The drag has started when the overlay (the card under the pointer) shows.
+    await page.locator('.note-overlay').waitFor();
+    const end = await centerOf(target);
+    await page.mouse.move(end.x, end.y, { steps: 10 });
+    if (options.hovered) {
+      await options.hovered();
+    } else {
+      const handle = await target.elementHandle();
+      await page.waitForFunction(
+        (element) => {
+          const columnElement = element?.closest('li.column');
+          return (
+            !!columnElement &&
+            (columnElement.classList.contains('column-over') ||
+              !!columnElement.querySelector('.note-placeholder'))
+          );
+        },
+        handle,
+        { timeout: 5_000 },
+      );
+      await handle?.dispose();
+    }
+    await frames(page);
+    if (options.cancel) await page.keyboard.press('Escape');
+    await page.mouse.up();
+  } catch (error) {
+    // Leave no drag running behind a failure: the next test would start in the middle of it.
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    throw error;
+  }
+  await page.locator('.note-overlay').waitFor({ state: 'detached' });
+  await page.locator('.note-placeholder').waitFor({ state: 'detached' });
+}
+
+/** The keyboard handle of a card: "Karte verschieben: <text>". */
+export function handleOf(page: Page, noteText: string): Locator {
+  return page.getByRole('button', { name: `Karte verschieben: ${shorten(noteText, 40)}`, exact: true });
+}
+
+export interface KeyboardDragOptions {
+  /** Runs right after the card is picked up, before the arrow keys (e.g. an axe scan). */
+  whileLifted?: () => Promise<unknown>;
+  /** Ends with Escape instead of Space: the drag is cancelled. */
+  cancel?: boolean;
+}
+
+/**
+ * Moves a card with the keyboard: focus its handle, Space picks it up
+ * (aria-pressed="true"), each arrow key moves it one place or one column,
+ * Space drops it (Escape cancels).
+ */
+export async function keyboardDrag(
+  page: Page,
+  noteText: string,
+  keys: string[],
+  options: KeyboardDragOptions = {},
+): Promise<void> {
+  const handle = handleOf(page, noteText);
+  await handle.focus();
+  await page.keyboard.press('Space');
+  const lifted = page.locator('[data-drag-handle][aria-pressed="true"]');
+  await lifted.waitFor();
+  try {
+    await options.whileLifted?.();
+    const announcement = dndAnnouncement(page);
+    for (const key of keys) {
+      const before = await announcement.textContent();
+      await page.keyboard.press(key);
+      await eventually(async () =>
+        expect(await announcement.textContent(), `${key} moves "${noteText}"`).not.toBe(before),
+      );
+      await frames(page);
+    }
+  } catch (error) {
+    await page.keyboard.press('Escape');
+    throw error;
+  }
+  await page.keyboard.press(options.cancel ? 'Escape' : 'Space');
+  await lifted.waitFor({ state: 'detached' });
+  await page.locator('.note-overlay').waitFor({ state: 'detached' });
+}
