@@ -10,6 +10,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 /**
  * The built page also carries the CSP as a meta tag, so it holds wherever the
  * files are served. (frame-ancestors only works as a header and is sent as one.)
+ * First in <head>: a meta policy only governs what is parsed after it, scripts included.
  * Not in dev: Vite's dev server injects inline styles.
  */
 function cspMeta(): Plugin {
@@ -20,7 +21,11 @@ function cspMeta(): Plugin {
     name: 'moderato-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }

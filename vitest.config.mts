@@ -28,6 +28,16 @@ export default defineConfig({
         },
       },
       {
+        // Security and packaging gates over the built app: run after `npm run build` (scripts/test.mjs does).
+        test: {
+          name: 'gates',
+          environment: 'node',
+          include: ['test/gates/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

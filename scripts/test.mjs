@@ -65,9 +65,13 @@ check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 suite('unit and component tests', 'unit+features');
 const built = check('build', 'npm', ['run', '--silent', 'build']);
-if (built) suite('end-to-end tests (Chromium)', 'e2e');
-else {
-  failed += 1;
+if (built) {
+  // Over the built app: electron-builder's unpacked package and its app.asar, fuses, electronegativity.
+  suite('security and package gates', 'gates');
+  suite('end-to-end tests (Chromium)', 'e2e');
+} else {
+  failed += 2;
+  summary.push('FAIL security and package gates: not run, the build failed');
   summary.push('FAIL end-to-end tests: not run, the build failed');
 }
 

@@ -11,9 +11,13 @@ import {
   type FileFilter,
   type IpcChannel,
   type IpcContract,
+  type OpenBytesResult,
   type OpenFileResult,
   type SaveFileRequest,
   type SaveFileResult,
+  type SnapshotInfo,
+  type SnapshotLocation,
+  type SnapshotWriteRequest,
   type UiLanguage,
 } from '../shared/contract';
 import { IPC_ARG_SCHEMAS } from './ipcSchemas';
@@ -34,6 +38,16 @@ export interface IpcDeps {
   stat(filePath: string): Promise<{ size: number; isFile(): boolean }>;
   getVersion(): string;
   setLanguage(language: UiLanguage): void;
+  openProjector(workshopId: string): boolean;
+  /** Reads a file's raw bytes (backups are decoded strictly by the renderer). */
+  readFileBytes(filePath: string): Promise<Uint8Array>;
+  writeSnapshot(request: SnapshotWriteRequest): Promise<SnapshotInfo>;
+  listSnapshots(): Promise<SnapshotInfo[]>;
+  /** Only for names listSnapshots gave out (the schema checks the pattern). */
+  readSnapshot(id: string): Promise<Uint8Array>;
+  snapshotLocation(): SnapshotLocation;
+  /** Resolves when main wants a snapshot (on quit). */
+  nextSnapshotRequest(): Promise<{ reason: 'quit' }>;
 }
 
 type Args<C extends IpcChannel> = IpcContract[C]['args'];
@@ -76,12 +90,30 @@ async function openFile(deps: IpcDeps, filters: FileFilter[]): Promise<OpenFileR
   return { status: 'opened', fileName, content };
 }
 
+async function openFileBytes(deps: IpcDeps, filters: FileFilter[]): Promise<OpenBytesResult> {
+  const choice = await deps.showOpenDialog({ filters, properties: ['openFile'] });
+  const filePath = choice.filePaths[0];
+  if (choice.canceled || filePath === undefined) return { status: 'cancelled' };
+  const fileName = path.basename(filePath);
+  const info = await deps.stat(filePath);
+  if (!info.isFile()) throw new IpcRefusedError('Not a file');
+  if (info.size > MAX_OPEN_FILE_BYTES) return { status: 'too-large', fileName, bytes: info.size };
+  return { status: 'opened', fileName, bytes: await deps.readFileBytes(filePath) };
+}
+
 export function createIpcRouter(deps: IpcDeps): IpcRouter {
   const handlers: Handlers = {
     'file:save': (request) => saveFile(deps, request),
     'file:open': (request) => openFile(deps, request.filters),
     'app:version': async () => deps.getVersion(),
     'app:set-language': async (language) => deps.setLanguage(language),
+    'window:open-projector': async (workshopId) => deps.openProjector(workshopId),
+    'file:open-bytes': (request) => openFileBytes(deps, request.filters),
+    'snapshot:write': (request) => deps.writeSnapshot(request),
+    'snapshot:list': () => deps.listSnapshots(),
+    'snapshot:read': (id) => deps.readSnapshot(id),
+    'snapshot:location': async () => deps.snapshotLocation(),
+    'snapshot:next-request': () => deps.nextSnapshotRequest(),
   };
 
   return {

@@ -3,7 +3,8 @@
  * a compromised renderer could call these channels with anything.
  */
 import { z } from 'zod';
-import type { IpcChannel, IpcContract } from '../shared/contract';
+import { SNAPSHOT_REASONS, type IpcChannel, type IpcContract } from '../shared/contract';
+import { SNAPSHOT_NAME } from './snapshots';
 
 /** Upper bound for one saved file, as characters of the content string. */
 export const MAX_SAVE_CONTENT_CHARS = 60 * 1024 * 1024;
@@ -57,12 +58,34 @@ export const openFileRequestSchema = z.strictObject({ filters: filtersSchema });
 
 export const uiLanguageSchema = z.enum(['de', 'en']);
 
+const snapshotSummarySchema = z.strictObject({
+  workshops: z.number().int().min(0).max(1_000_000),
+  titles: z.array(z.string().max(200)).max(10),
+  rows: z.number().int().min(0).max(10_000_000),
+});
+
+export const snapshotWriteRequestSchema = z.strictObject({
+  content: z.string().min(1).max(MAX_SAVE_CONTENT_CHARS),
+  reason: z.enum(SNAPSHOT_REASONS),
+  summary: snapshotSummarySchema,
+});
+
+/** Only names main itself gave out: no folders, no other files of userData. */
+export const snapshotIdSchema = z.string().regex(SNAPSHOT_NAME);
+
 /** The whole argument list of each channel, as ipcRenderer.invoke sends it. */
 export const IPC_ARG_SCHEMAS = {
   'file:save': z.tuple([saveFileRequestSchema]),
   'file:open': z.tuple([openFileRequestSchema]),
   'app:version': z.tuple([]),
   'app:set-language': z.tuple([uiLanguageSchema]),
+  'window:open-projector': z.tuple([z.string().regex(/^[A-Za-z0-9-]{1,64}$/)]),
+  'file:open-bytes': z.tuple([openFileRequestSchema]),
+  'snapshot:write': z.tuple([snapshotWriteRequestSchema]),
+  'snapshot:list': z.tuple([]),
+  'snapshot:read': z.tuple([snapshotIdSchema]),
+  'snapshot:location': z.tuple([]),
+  'snapshot:next-request': z.tuple([]),
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 // Compile-time proof that the schemas accept exactly the contract's argument types.

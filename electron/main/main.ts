@@ -2,7 +2,7 @@
  * Entry point: lifecycle only. Every decision lives in a module with tests;
  * this file connects those modules to Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { APP_ORIGIN, type UiLanguage } from '../shared/contract';
@@ -11,7 +11,10 @@ import { registerIpcHandlers, type IpcDeps } from './ipc';
 import { setApplicationMenu } from './menu';
 import { APP_SCHEME_DEFINITION, registerAppProtocol } from './protocol';
 import { installSecurityPolicy } from './security';
+import { nodeSnapshotFs } from './snapshotFs';
+import { createQuitSnapshotCoordinator, createSnapshotService, snapshotIpcDeps } from './snapshots';
 import { createMainWindow } from './window';
+import { createProjectorController } from './projector';
 
 const RENDERER_DIR = path.join(__dirname, '../../dist-renderer');
 const PRELOAD_PATH = path.join(__dirname, '../preload/preload.js');
@@ -26,6 +29,10 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 
 let mainWindow: BrowserWindow | null = null;
+// On quit the renderer writes a last snapshot; never wait longer than this for it.
+const quitSnapshots = createQuitSnapshotCoordinator(5_000);
+let quitSnapshotTaken = false;
+let quitting = false;
 
 function liveMainWindow(): BrowserWindow | null {
   return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
@@ -33,6 +40,16 @@ function liveMainWindow(): BrowserWindow | null {
 
 function openMainWindow(): void {
   mainWindow = createMainWindow(BrowserWindow, PRELOAD_PATH, START_URL);
+  const window = mainWindow;
+  quitSnapshotTaken = false;
+  // The renderer is still alive while 'close' runs: let it write a last snapshot,
+  // then close (or quit, when that is what started it).
+  window.on('close', (event) => {
+    if (quitSnapshotTaken) return;
+    event.preventDefault();
+    quitSnapshotTaken = true;
+    void quitSnapshots.beforeQuit().finally(() => (quitting ? app.quit() : window.close()));
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -43,7 +60,14 @@ function applyMenu(language: UiLanguage): void {
 }
 
 function ipcDeps(): IpcDeps {
+  const openProjector = createProjectorController({
+    BrowserWindowCtor: BrowserWindow,
+    preloadPath: PRELOAD_PATH,
+    getDisplays: () => screen.getAllDisplays(),
+    getPrimaryDisplayId: () => screen.getPrimaryDisplay().id,
+  });
   return {
+    openProjector,
     showSaveDialog: (options) => {
       const parent = liveMainWindow();
       return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
@@ -54,6 +78,8 @@ function ipcDeps(): IpcDeps {
     },
     writeFileAtomic,
     readFile: (filePath) => readFile(filePath, 'utf8'),
+    readFileBytes: async (filePath) => new Uint8Array(await readFile(filePath)),
+    ...snapshotIpcDeps(createSnapshotService(app.getPath('userData'), nodeSnapshotFs), quitSnapshots),
     stat: (filePath) => stat(filePath),
     getVersion: () => app.getVersion(),
     setLanguage: applyMenu,
@@ -78,6 +104,10 @@ if (!app.requestSingleInstanceLock()) {
     if (window === null) return;
     if (window.isMinimized()) window.restore();
     window.focus();
+  });
+
+  app.on('before-quit', () => {
+    quitting = true;
   });
 
   app.on('window-all-closed', () => {

@@ -12,6 +12,13 @@ const CHANNELS: typeof API_CHANNELS = {
   openFile: 'file:open',
   appVersion: 'app:version',
   setLanguage: 'app:set-language',
+  openProjector: 'window:open-projector',
+  openFileBytes: 'file:open-bytes',
+  writeSnapshot: 'snapshot:write',
+  listSnapshots: 'snapshot:list',
+  readSnapshot: 'snapshot:read',
+  snapshotLocation: 'snapshot:location',
+  nextSnapshotRequest: 'snapshot:next-request',
 };
 
 function invoke<C extends IpcChannel>(
@@ -27,6 +34,13 @@ const api = {
   openFile: (request) => invoke(CHANNELS.openFile, request),
   appVersion: () => invoke(CHANNELS.appVersion),
   setLanguage: (language) => invoke(CHANNELS.setLanguage, language),
+  openProjector: (workshopId) => invoke(CHANNELS.openProjector, workshopId),
+  openFileBytes: (request) => invoke(CHANNELS.openFileBytes, request),
+  writeSnapshot: (request) => invoke(CHANNELS.writeSnapshot, request),
+  listSnapshots: () => invoke(CHANNELS.listSnapshots),
+  readSnapshot: (id) => invoke(CHANNELS.readSnapshot, id),
+  snapshotLocation: () => invoke(CHANNELS.snapshotLocation),
+  nextSnapshotRequest: () => invoke(CHANNELS.nextSnapshotRequest),
 } satisfies ModeratoApi;
 
 contextBridge.exposeInMainWorld('moderato', api);

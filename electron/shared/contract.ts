@@ -33,11 +33,60 @@ export type OpenFileResult =
   | { status: 'cancelled' }
   | { status: 'too-large'; fileName: string; bytes: number };
 
+/** Why a snapshot was written; shown in the "Sicherungen" screen. */
+export const SNAPSHOT_REASONS = ['change', 'quit', 'before-import', 'before-migration', 'manual'] as const;
+export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
+
+/** What a snapshot holds, told by the renderer so main never parses user data. */
+export interface SnapshotSummary {
+  workshops: number;
+  /** The first few workshop titles. */
+  titles: string[];
+  rows: number;
+}
+
+export interface SnapshotWriteRequest {
+  /** A complete backup file (.moderato.json). */
+  content: string;
+  reason: SnapshotReason;
+  summary: SnapshotSummary;
+}
+
+export interface SnapshotInfo {
+  /** The file name inside the snapshot folder. */
+  id: string;
+  createdAt: number;
+  reason: SnapshotReason;
+  bytes: number;
+  /** null when the side file with the summary is missing. */
+  summary: SnapshotSummary | null;
+}
+
+export interface SnapshotLocation {
+  dataDir: string;
+  snapshotDir: string;
+}
+
+export type OpenBytesResult =
+  | { status: 'opened'; fileName: string; bytes: Uint8Array }
+  | { status: 'cancelled' }
+  | { status: 'too-large'; fileName: string; bytes: number };
+
 export interface IpcContract {
   'file:save': { args: [SaveFileRequest]; result: SaveFileResult };
   'file:open': { args: [OpenFileRequest]; result: OpenFileResult };
   'app:version': { args: []; result: string };
   'app:set-language': { args: [UiLanguage]; result: void };
+  /** Opens (or focuses) the read-only projector window of a workshop, on a second screen if there is one. */
+  'window:open-projector': { args: [string]; result: boolean };
+  /** Like file:open, but the raw bytes: backups are decoded strictly in the renderer. */
+  'file:open-bytes': { args: [OpenFileRequest]; result: OpenBytesResult };
+  'snapshot:write': { args: [SnapshotWriteRequest]; result: SnapshotInfo };
+  'snapshot:list': { args: []; result: SnapshotInfo[] };
+  'snapshot:read': { args: [string]; result: Uint8Array };
+  'snapshot:location': { args: []; result: SnapshotLocation };
+  /** Stays open until main wants a snapshot (on quit); the next call says the last one is done. */
+  'snapshot:next-request': { args: []; result: { reason: 'quit' } };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -48,6 +97,13 @@ export interface ModeratoApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   appVersion(): Promise<string>;
   setLanguage(language: UiLanguage): Promise<void>;
+  openProjector(workshopId: string): Promise<boolean>;
+  openFileBytes(request: OpenFileRequest): Promise<OpenBytesResult>;
+  writeSnapshot(request: SnapshotWriteRequest): Promise<SnapshotInfo>;
+  listSnapshots(): Promise<SnapshotInfo[]>;
+  readSnapshot(id: string): Promise<Uint8Array>;
+  snapshotLocation(): Promise<SnapshotLocation>;
+  nextSnapshotRequest(): Promise<{ reason: 'quit' }>;
 }
 
 /** Maps each preload function to its channel; main and preload both use it. */
@@ -56,6 +112,13 @@ export const API_CHANNELS = {
   openFile: 'file:open',
   appVersion: 'app:version',
   setLanguage: 'app:set-language',
+  openProjector: 'window:open-projector',
+  openFileBytes: 'file:open-bytes',
+  writeSnapshot: 'snapshot:write',
+  listSnapshots: 'snapshot:list',
+  readSnapshot: 'snapshot:read',
+  snapshotLocation: 'snapshot:location',
+  nextSnapshotRequest: 'snapshot:next-request',
 } as const satisfies Record<keyof ModeratoApi, IpcChannel>;
 
 /** Largest file the open dialog reads into memory (bytes). */

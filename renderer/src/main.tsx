@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { App } from './features/app/App';
+import { parseRoute } from './features/app/router';
 import { StartupFailure } from './features/app/StartupFailure';
-import { initI18n } from './i18n';
+import { requestPersistentStorage, snapshotIfUpgradePending } from './features/backup/backupClient';
+import { listenForSnapshotRequests } from './features/backup/snapshotScheduler';
+import { initI18n, loadLanguage } from './i18n';
 import { getDb, openDatabase } from './persistence/db';
 import { getPlatform } from './platform';
 import './styles/app.css';
@@ -13,16 +16,30 @@ getPlatform().setLanguage(i18n.language === 'en' ? 'en' : 'de');
 
 const root = createRoot(document.getElementById('root')!);
 
+async function openData(): Promise<void> {
+  // Without the English texts the app still starts, in German.
+  await loadLanguage(i18n.language === 'en' ? 'en' : 'de').catch(() => undefined);
+  // A snapshot before an upgrade must never keep the app from starting.
+  await snapshotIfUpgradePending().catch((error: unknown) =>
+    console.warn('Snapshot before upgrade failed', error),
+  );
+  await openDatabase(getDb());
+}
+
 // Open the database before showing anything, so a database that cannot be
 // opened is reported instead of looking like an empty app.
-openDatabase(getDb()).then(
-  () =>
+openData().then(
+  () => {
     root.render(
       <StrictMode>
         <ErrorBoundary>
           <App />
         </ErrorBoundary>
       </StrictMode>,
-    ),
+    );
+    void requestPersistentStorage();
+    // Only the main window answers main's request for a last snapshot, not the projector.
+    if (parseRoute(window.location.hash).name !== 'projector') void listenForSnapshotRequests();
+  },
   (error: unknown) => root.render(<StartupFailure error={error} />),
 );

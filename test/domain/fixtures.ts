@@ -2,7 +2,7 @@ import { addColumn, addNote } from '../../renderer/src/domain/boardCommands';
 import type { Change } from '../../renderer/src/domain/changes';
 import type { ColumnId } from '../../renderer/src/domain/ids';
 import type { BoardContent, Board, Column, Note, Workshop } from '../../renderer/src/domain/types';
-import { createWorkshop } from '../../renderer/src/domain/workshopCommands';
+import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain/workshopCommands';
 
 /** Applies changes to an in-memory board, as the repository does to Dexie. */
 export function applyToContent(content: BoardContent, changes: readonly Change[]): BoardContent {
@@ -27,9 +27,9 @@ export function applyToContent(content: BoardContent, changes: readonly Change[]
 /** A workshop with one board of the given columns, each holding the given note texts. */
 export function makeBoard(layout: Record<string, string[]>): { workshop: Workshop; content: BoardContent } {
   const created = createWorkshop({
-    fields: { title: 'Test', date: '', place: '', organisation: '' },
-    boardTitle: 'Pinnwand',
-    columnTitles: [],
+    fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'Test' },
+    template: { boards: [{ title: 'Pinnwand', phase: null, columns: [] }], agenda: [] },
+    sessionTitle: 'Sitzung 1',
     now: 1,
   });
   const board = created.changes.find((c) => c.table === 'boards')!.after as Board;

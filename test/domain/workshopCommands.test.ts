@@ -11,7 +11,14 @@ import {
   validateWorkshopFields,
 } from '../../renderer/src/domain/workshopCommands';
 
+const oneBoard = (columns: string[]) => ({
+  boards: [{ title: 'Pinnwand', phase: null, columns }],
+  agenda: [{ title: 'Begrüßung', minutes: 15, boardIndex: null, notes: '' }],
+});
+
 const fields = {
+  facilitators: '',
+  minuteTaker: '',
   title: '  KI-Strategie für die Verwaltung ',
   date: '2027-03-24',
   place: 'Rathaus',
@@ -22,8 +29,8 @@ describe('createWorkshop', () => {
   it('creates a workshop with a first board and its columns, trimmed', () => {
     const { workshop, changes } = createWorkshop({
       fields,
-      boardTitle: 'Pinnwand',
-      columnTitles: ['Ideen', 'Fragen'],
+      template: oneBoard(['Ideen', 'Fragen']),
+      sessionTitle: 'Sitzung 1',
       now: 10,
     });
     expect(workshop).toMatchObject({
@@ -42,14 +49,14 @@ describe('createWorkshop', () => {
   it('refuses an empty title and a title of only spaces', () => {
     for (const title of ['', '    ', '\t\n']) {
       expect(() =>
-        createWorkshop({ fields: { ...fields, title }, boardTitle: 'P', columnTitles: [], now: 1 }),
+        createWorkshop({ fields: { ...fields, title }, template: oneBoard([]), sessionTitle: 'S', now: 1 }),
       ).toThrowError(DomainError);
     }
   });
 
   it('gives unique ids', () => {
-    const a = createWorkshop({ fields, boardTitle: 'P', columnTitles: [], now: 1 });
-    const b = createWorkshop({ fields, boardTitle: 'P', columnTitles: [], now: 1 });
+    const a = createWorkshop({ fields, template: oneBoard([]), sessionTitle: 'S', now: 1 });
+    const b = createWorkshop({ fields, template: oneBoard([]), sessionTitle: 'S', now: 1 });
     expect(a.workshop.id).not.toBe(b.workshop.id);
   });
 });
@@ -57,6 +64,7 @@ describe('createWorkshop', () => {
 describe('validateWorkshopFields', () => {
   it('reports every bad field at once, in form order', () => {
     const errors = validateWorkshopFields({
+      ...fields,
       title: ' ',
       date: '2027-02-30',
       place: 'x'.repeat(201),
@@ -81,7 +89,7 @@ describe('validateWorkshopFields', () => {
 
 describe('bin and restore', () => {
   it('moves to the bin without deleting anything, and restores', () => {
-    const { workshop } = createWorkshop({ fields, boardTitle: 'P', columnTitles: [], now: 1 });
+    const { workshop } = createWorkshop({ fields, template: oneBoard([]), sessionTitle: 'S', now: 1 });
     const [binned] = binWorkshop(workshop, 5);
     expect(binned!.after).toMatchObject({ id: workshop.id, deletedAt: 5 });
     expect(() => binWorkshop(binned!.after as typeof workshop, 6)).toThrowError(DomainError);
@@ -90,18 +98,39 @@ describe('bin and restore', () => {
   });
 
   it('updates the facts as one change that inverts cleanly', () => {
-    const { workshop } = createWorkshop({ fields, boardTitle: 'P', columnTitles: [], now: 1 });
+    const { workshop } = createWorkshop({ fields, template: oneBoard([]), sessionTitle: 'S', now: 1 });
     const changes = updateWorkshop(workshop, { ...fields, title: 'Neu' }, 2);
     expect(changes[0]!.after).toMatchObject({ title: 'Neu', updatedAt: 2 });
     expect(invertChanges(changes)[0]!.after).toEqual(workshop);
   });
 
-  it('purging deletes the workshop with all boards, columns and notes', () => {
-    const { workshop, changes } = createWorkshop({ fields, boardTitle: 'P', columnTitles: ['A'], now: 1 });
-    const boards = changes.filter((c) => c.table === 'boards').map((c) => c.after as Board);
-    const columns = changes.filter((c) => c.table === 'columns').map((c) => c.after as Column);
-    const purge = purgeWorkshop(workshop, boards, columns, []);
-    expect(purge.map((c) => c.table)).toEqual(['columns', 'boards', 'workshops']);
+  it('purging deletes the workshop with all boards, columns, notes, participants and agenda', () => {
+    const { workshop, changes } = createWorkshop({
+      fields,
+      template: oneBoard(['A']),
+      sessionTitle: 'S',
+      now: 1,
+    });
+    const rows = (table: string) => changes.filter((c) => c.table === table).map((c) => c.after) as never[];
+    const participant = { id: 'p1', workshopId: workshop.id, name: 'Zoë', unit: '', role: '', createdAt: 1 };
+    const purge = purgeWorkshop(workshop, {
+      boards: rows('boards'),
+      columns: rows('columns'),
+      notes: [],
+      participants: [participant as never],
+      sessions: rows('sessions'),
+      agendaItems: rows('agendaItems'),
+      decisions: [],
+      actionItems: [],
+    });
+    expect(purge.map((c) => c.table)).toEqual([
+      'columns',
+      'boards',
+      'agendaItems',
+      'sessions',
+      'participants',
+      'workshops',
+    ]);
     expect(purge.every((c) => c.after === undefined)).toBe(true);
   });
 });

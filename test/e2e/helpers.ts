@@ -257,10 +257,16 @@ export interface WorkshopInput {
   date?: string;
   place?: string;
   organisation?: string;
+  /** The template's German name; default "Leerer Workshop" (one board "Pinnwand"). */
+  template?: string;
 }
 
-/** Creates a workshop through "Neuer Workshop" and waits until it is open. */
+/**
+ * Creates a workshop through "Neuer Workshop". With the empty template it then
+ * opens its board "Pinnwand"; with another template it stays on the overview.
+ */
 export async function createWorkshop(page: Page, input: WorkshopInput): Promise<void> {
+  const template = input.template ?? 'Leerer Workshop';
   await page.getByRole('link', { name: 'Moderato' }).click();
   await page.getByRole('button', { name: 'Neuer Workshop' }).click();
   const dialog = page.getByRole('dialog', { name: 'Neuen Workshop anlegen' });
@@ -268,8 +274,15 @@ export async function createWorkshop(page: Page, input: WorkshopInput): Promise<
   if (input.date) await dialog.getByLabel('Datum').fill(input.date);
   if (input.place) await dialog.getByLabel('Ort').fill(input.place);
   if (input.organisation) await dialog.getByLabel('Organisation').fill(input.organisation);
+  await dialog.getByRole('radio', { name: new RegExp(`^${template}`) }).check();
   await dialog.getByRole('button', { name: 'Workshop anlegen' }).click();
   await page.getByRole('heading', { level: 1, name: input.title, exact: true }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Ablauf' }).waitFor();
+  if (template !== 'Leerer Workshop') return;
+  await page
+    .getByRole('navigation', { name: 'Bereiche des Workshops' })
+    .getByRole('link', { name: 'Pinnwand', exact: true })
+    .click();
   await page.locator('ol.columns').waitFor();
 }
 

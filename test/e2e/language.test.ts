@@ -43,8 +43,13 @@ describe('language', () => {
       .toBe('Please enter a text for “Title”.');
     await dialog.getByLabel('Title').fill(WORKSHOP);
     await dialog.getByLabel('Date').fill('2027-03-24');
+    await dialog.getByRole('radio', { name: /^Empty workshop/ }).check();
     await dialog.getByRole('button', { name: 'Create workshop' }).click();
     await page.getByRole('heading', { level: 1, name: WORKSHOP }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Parts of the workshop' })
+      .getByRole('link', { name: 'Pinboard', exact: true })
+      .click();
 
     await expect.poll(() => page.locator('.workshop-bar .workshop-facts').textContent()).toBe('Mar 24, 2027');
     await expect.poll(() => page.locator('#board-title').textContent()).toBe('Pinboard');
@@ -93,6 +98,10 @@ describe('language', () => {
     // Labels are German again; what the user typed (and the English defaults) stays as it was.
     await page.getByRole('button', { name: `Workshop „${WORKSHOP}“ öffnen` }).click();
     await page.getByRole('heading', { level: 1, name: WORKSHOP }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Bereiche des Workshops' })
+      .getByRole('link', { name: 'Pinboard', exact: true })
+      .click();
     await page.getByRole('button', { name: 'Karte hinzufügen in „Ideas“' }).waitFor();
     expect(await visibleText('Spalte hinzufügen')).toBe(true);
     expect(await visibleText('Rückgängig')).toBe(true);

@@ -66,15 +66,23 @@ describe('workshops', () => {
     await dialog.getByLabel('Organisation').fill('Bürgerstiftung Süd e. V.');
     await dialog.getByRole('button', { name: 'Workshop anlegen' }).click();
 
-    // It opens at once, with its first board and the default columns.
+    // It opens at once on its process overview: the four phases of the default template.
     await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
     await expect.poll(() => page.locator('.workshop-bar .workshop-facts').textContent()).toBe(FACTS);
     await expect
-      .poll(() => page.getByRole('link', { name: 'Pinnwand' }).getAttribute('aria-current'))
+      .poll(() => page.getByRole('link', { name: 'Ablauf' }).getAttribute('aria-current'))
       .toBe('page');
     await expect
+      .poll(() => page.locator('.phase-card h3').allTextContents())
+      .toEqual(['1Vision', '2Bestandsaufnahme', '3Handlungsschwerpunkte', '4Projektideen']);
+    await expectAccessible(page, 'the process overview');
+    await page
+      .locator('.phase-card')
+      .getByRole('link', { name: 'Bestandsaufnahme: Reifegrad der Prozesse' })
+      .click();
+    await expect
       .poll(() => page.locator('.column-title').allTextContents())
-      .toEqual(['Ideen', 'Fragen', 'Nächste Schritte']);
+      .toEqual(['Analog', 'Digitalisiert', 'Medienbruchfrei', 'Datengetrieben', 'KI-unterstützt']);
     await expect.poll(() => page.title()).toBe(`${TITLE} – Moderato`);
     await expectAccessible(page, 'the workshop screen');
 

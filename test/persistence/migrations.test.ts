@@ -16,7 +16,7 @@ const fixtureFor = (version: number) =>
  * must name every version that has an upgrade, so a new migration cannot land
  * untested.
  */
-const TESTED_UPGRADES: number[] = [];
+const TESTED_UPGRADES: number[] = [2];
 
 let db: ModeratoDb | undefined;
 afterEach(async () => {
@@ -45,12 +45,31 @@ describe('schema versions', () => {
     await openDatabase(db);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const [workshop] = await listWorkshops(db);
-    expect(workshop).toEqual(fixture.tables.workshops![0]);
+    expect(workshop).toEqual({
+      ...(fixture.tables.workshops![0] as object),
+      facilitators: '',
+      minuteTaker: '',
+    });
     const content = await loadBoardContent(db, (fixture.tables.boards![0] as { id: never }).id);
     expect(content!.notes.map((n) => n.text)).toEqual([
       'Anträge digital annehmen',
       'Łódź und Ağrı: Namen mit Sonderzeichen',
     ]);
+  });
+
+  it('upgrade 2 gives workshops facilitators and minute-taker, boards a phase, and adds the process tables', async () => {
+    const name = `migration-v2-${Date.now()}`;
+    await writeFixtureAtVersion(name, fixtureFor(1));
+    db = new ModeratoDb(name);
+    await openDatabase(db);
+    const [board] = await db.boards.toArray();
+    expect(board).toMatchObject({ title: 'Pinnwand', phase: null });
+    const [workshop] = await db.workshops.toArray();
+    expect(workshop).toMatchObject({ facilitators: '', minuteTaker: '', title: 'KI-Strategie – Auftakt' });
+    for (const table of ['participants', 'sessions', 'agendaItems', 'decisions', 'actionItems'] as const) {
+      expect(await db[table].count()).toBe(0);
+    }
+    expect(await db.notes.count()).toBe(2);
   });
 
   it('refuses to open a database from a newer app instead of starting empty', async () => {

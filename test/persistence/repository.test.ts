@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addNote, moveNote } from '../../renderer/src/domain/boardCommands';
 import type { Change } from '../../renderer/src/domain/changes';
 import { invertChanges } from '../../renderer/src/domain/changes';
-import { binWorkshop, createWorkshop } from '../../renderer/src/domain/workshopCommands';
+import { purgeWorkshop } from '../../renderer/src/domain/purge';
+import {
+  binWorkshop,
+  createWorkshop,
+  EMPTY_WORKSHOP_FIELDS,
+} from '../../renderer/src/domain/workshopCommands';
 import type { ModeratoDb } from '../../renderer/src/persistence/db';
 import {
   applyChanges,
@@ -22,9 +27,9 @@ afterEach(async () => {
 async function seed() {
   db = freshDb();
   const created = createWorkshop({
-    fields: { title: 'Größenwahn & Übermut', date: '2027-03-24', place: '', organisation: '' },
-    boardTitle: 'Pinnwand',
-    columnTitles: ['Ideen', 'Fragen'],
+    fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'Größenwahn & Übermut', date: '2027-03-24' },
+    template: { boards: [{ title: 'Pinnwand', phase: null, columns: ['Ideen', 'Fragen'] }], agenda: [] },
+    sessionTitle: 'Sitzung 1',
     now: 100,
   });
   await applyChanges(db, created.changes);
@@ -71,6 +76,21 @@ describe('repository', () => {
     const tree = await loadWorkshopTree(db, workshop.id);
     expect(tree.boards.map((b) => b.id)).toEqual([content.board.id]);
     expect(tree.columns).toHaveLength(2);
+  });
+
+  it('purging a workshop leaves nothing of it behind, not even participants’ names', async () => {
+    const { workshop } = await seed();
+    await db.participants.add({
+      id: 'p1' as never,
+      workshopId: workshop.id,
+      name: 'Şükrü Öztürk',
+      unit: 'Ref. 12',
+      role: '',
+      createdAt: 1,
+    });
+    await applyChanges(db, purgeWorkshop(workshop, await loadWorkshopTree(db, workshop.id)));
+    const left = await dumpAll(db);
+    expect(Object.entries(left).filter(([, rows]) => rows.length > 0)).toEqual([]);
   });
 
   it('returns undefined for a board that does not exist', async () => {

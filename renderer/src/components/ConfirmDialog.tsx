@@ -22,7 +22,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} description={message} onClose={onCancel}>
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
+        <button type="button" className="button" onClick={onCancel} data-autofocus>
           {t('common.cancel')}
         </button>
         <button

@@ -10,7 +10,9 @@ interface DialogProps {
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes
- * it, and focus returns to the element that opened it.
+ * it, and focus returns to the element that opened it. The field to start in
+ * is marked `data-autofocus`: React's autoFocus runs before showModal(), while
+ * the dialog is still closed, and so would do nothing.
  */
 export function Dialog({ title, onClose, children, description }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -20,7 +22,10 @@ export function Dialog({ title, onClose, children, description }: DialogProps) {
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => {
       dialog?.close();
       opener?.focus?.();

@@ -45,7 +45,7 @@ export function TextPromptDialog({
           value={value}
           onChange={setValue}
           error={error ?? undefined}
-          autoFocus
+          data-autofocus
           required
         />
         <div className="dialog-actions">

@@ -34,6 +34,7 @@ export function addBoard(
     id: newId<BoardId>(),
     workshopId: workshop.id as WorkshopId,
     title: cleanTitle(title, 'title', LIMITS.boardTitle),
+    phase: null,
     rank: rankAtEnd([...boards].sort(byRank)),
     createdAt: now,
   };

@@ -1,4 +1,14 @@
-import type { Board, Column, Note, Workshop } from './types';
+import type {
+  ActionItem,
+  AgendaItem,
+  Board,
+  Column,
+  Decision,
+  Note,
+  Participant,
+  Workshop,
+  WorkshopSession,
+} from './types';
 
 /**
  * A command's result: rows to write. `before` undefined means the row is new,
@@ -14,7 +24,12 @@ export type Change =
   | TableChange<'workshops', Workshop>
   | TableChange<'boards', Board>
   | TableChange<'columns', Column>
-  | TableChange<'notes', Note>;
+  | TableChange<'notes', Note>
+  | TableChange<'participants', Participant>
+  | TableChange<'sessions', WorkshopSession>
+  | TableChange<'agendaItems', AgendaItem>
+  | TableChange<'decisions', Decision>
+  | TableChange<'actionItems', ActionItem>;
 
 export type ChangeSet = readonly Change[];
 

@@ -6,6 +6,11 @@ export type WorkshopId = Id<'Workshop'>;
 export type BoardId = Id<'Board'>;
 export type ColumnId = Id<'Column'>;
 export type NoteId = Id<'Note'>;
+export type ParticipantId = Id<'Participant'>;
+export type SessionId = Id<'Session'>;
+export type AgendaItemId = Id<'AgendaItem'>;
+export type DecisionId = Id<'Decision'>;
+export type ActionItemId = Id<'ActionItem'>;
 
 export function newId<T extends string>(): T {
   return crypto.randomUUID() as T;

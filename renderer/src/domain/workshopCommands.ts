@@ -1,8 +1,16 @@
 import type { Change } from './changes';
 import { DomainError } from './errors';
-import { newId, type BoardId, type WorkshopId } from './ids';
+import {
+  newId,
+  type AgendaItemId,
+  type BoardId,
+  type ColumnId,
+  type SessionId,
+  type WorkshopId,
+} from './ids';
 import { rankAtEnd } from './ordering';
-import type { Board, Column, Workshop } from './types';
+import type { ResolvedTemplate } from './templates';
+import type { AgendaItem, Board, Column, Workshop, WorkshopSession } from './types';
 import {
   cleanIsoDate,
   cleanOptional,
@@ -17,13 +25,26 @@ export interface WorkshopFields {
   date: string;
   place: string;
   organisation: string;
+  facilitators: string;
+  minuteTaker: string;
 }
+
+export const EMPTY_WORKSHOP_FIELDS: WorkshopFields = {
+  title: '',
+  date: '',
+  place: '',
+  organisation: '',
+  facilitators: '',
+  minuteTaker: '',
+};
 
 const FIELD_CLEANERS: { [K in keyof WorkshopFields]: (value: string) => string } = {
   title: (v) => cleanTitle(v, 'title', LIMITS.workshopTitle),
   date: (v) => cleanIsoDate(v, 'date'),
   place: (v) => cleanOptional(v, 'place', LIMITS.shortText),
   organisation: (v) => cleanOptional(v, 'organisation', LIMITS.shortText),
+  facilitators: (v) => cleanOptional(v, 'facilitators', LIMITS.shortText),
+  minuteTaker: (v) => cleanOptional(v, 'minuteTaker', LIMITS.shortText),
 };
 
 /** Throws a DomainError for the first bad field. */
@@ -33,6 +54,8 @@ export function cleanWorkshopFields(fields: WorkshopFields): WorkshopFields {
     date: FIELD_CLEANERS.date(fields.date),
     place: FIELD_CLEANERS.place(fields.place),
     organisation: FIELD_CLEANERS.organisation(fields.organisation),
+    facilitators: FIELD_CLEANERS.facilitators(fields.facilitators),
+    minuteTaker: FIELD_CLEANERS.minuteTaker(fields.minuteTaker),
   };
 }
 
@@ -47,40 +70,80 @@ export function validateWorkshopFields(fields: WorkshopFields): FieldError[] {
 
 export interface NewWorkshopOptions {
   fields: WorkshopFields;
-  /** Title of the first board and its columns, in the UI language. */
-  boardTitle: string;
-  columnTitles: readonly string[];
+  /** The template in the UI language: boards with columns, and a first agenda. */
+  template: ResolvedTemplate;
+  /** Title of the first session, in the UI language. */
+  sessionTitle: string;
   now: number;
 }
 
-/** A new workshop comes with one board, so the facilitator can start at once. */
+/**
+ * A new workshop from a template: its boards (with phases) and columns, and a
+ * first session whose agenda items point at those boards.
+ */
 export function createWorkshop(options: NewWorkshopOptions): { workshop: Workshop; changes: Change[] } {
+  const { template, now } = options;
   const workshop: Workshop = {
     id: newId<WorkshopId>(),
     ...cleanWorkshopFields(options.fields),
-    createdAt: options.now,
-    updatedAt: options.now,
+    createdAt: now,
+    updatedAt: now,
     deletedAt: null,
   };
-  const board: Board = {
-    id: newId<BoardId>(),
-    workshopId: workshop.id,
-    title: cleanTitle(options.boardTitle, 'title', LIMITS.boardTitle),
-    rank: rankAtEnd([]),
-    createdAt: options.now,
-  };
-  const columns: Column[] = [];
-  for (const title of options.columnTitles) {
-    columns.push({ id: newId(), boardId: board.id, title, rank: rankAtEnd(columns) });
+  const changes: Change[] = [{ table: 'workshops', after: workshop }];
+  const boards: Board[] = [];
+  for (const spec of template.boards) {
+    const board: Board = {
+      id: newId<BoardId>(),
+      workshopId: workshop.id,
+      title: cleanTitle(spec.title, 'boardTitle', LIMITS.boardTitle),
+      phase: spec.phase,
+      rank: rankAtEnd(boards),
+      createdAt: now,
+    };
+    boards.push(board);
+    changes.push({ table: 'boards', after: board });
+    const columns: Column[] = [];
+    for (const title of spec.columns) {
+      const column: Column = {
+        id: newId<ColumnId>(),
+        boardId: board.id,
+        title: cleanTitle(title, 'columnTitle', LIMITS.columnTitle),
+        rank: rankAtEnd(columns),
+      };
+      columns.push(column);
+      changes.push({ table: 'columns', after: column });
+    }
   }
-  return {
-    workshop,
-    changes: [
-      { table: 'workshops', after: workshop },
-      { table: 'boards', after: board },
-      ...columns.map((column) => ({ table: 'columns' as const, after: column })),
-    ],
+  const session: WorkshopSession = {
+    id: newId<SessionId>(),
+    workshopId: workshop.id,
+    title: cleanTitle(options.sessionTitle, 'sessionTitle', LIMITS.shortText),
+    date: workshop.date,
+    startTime: '',
+    place: workshop.place,
+    rank: rankAtEnd([]),
   };
+  changes.push({ table: 'sessions', after: session });
+  const items: AgendaItem[] = [];
+  for (const spec of template.agenda) {
+    const item: AgendaItem = {
+      id: newId<AgendaItemId>(),
+      workshopId: workshop.id,
+      sessionId: session.id,
+      title: spec.title,
+      boardId: spec.boardIndex === null ? null : (boards[spec.boardIndex]?.id ?? null),
+      plannedMinutes: spec.minutes,
+      facilitatorNotes: spec.notes,
+      rank: rankAtEnd(items),
+      elapsedMs: 0,
+      runningSince: null,
+      extraMinutes: 0,
+    };
+    items.push(item);
+    changes.push({ table: 'agendaItems', after: item });
+  }
+  return { workshop, changes };
 }
 
 export function updateWorkshop(workshop: Workshop, fields: WorkshopFields, now: number): Change[] {

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './locales/de.json';
-import en from './locales/en.json';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,7 +8,15 @@ export const DEFAULT_LANGUAGE: Language = 'de';
 
 const STORAGE_KEY = 'moderato.language';
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+// Only German, the default, is in the start bundle; English loads when it is chosen.
+export const resources = { de: { translation: de } } as const;
+
+/** Makes a language's texts available; resolves at once when they are there already. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === DEFAULT_LANGUAGE || i18next.hasResourceBundle(language, 'translation')) return;
+  const texts = (await import('./locales/en.json')).default;
+  i18next.addResourceBundle(language, 'translation', texts, true, true);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -37,6 +44,7 @@ export function initI18n(language: Language = storedLanguage()) {
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
   try {

@@ -1,5 +1,16 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Board, Column, Note, Workshop } from '../domain/types';
+import type {
+  ActionItem,
+  AgendaItem,
+  Board,
+  Column,
+  Decision,
+  Note,
+  Participant,
+  Workshop,
+  WorkshopSession,
+} from '../domain/types';
+import { activeDatabaseName } from './activeDb';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
 
 export const DB_NAME = 'moderato';
@@ -9,6 +20,11 @@ export class ModeratoDb extends Dexie {
   boards!: EntityTable<Board, 'id'>;
   columns!: EntityTable<Column, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  participants!: EntityTable<Participant, 'id'>;
+  sessions!: EntityTable<WorkshopSession, 'id'>;
+  agendaItems!: EntityTable<AgendaItem, 'id'>;
+  decisions!: EntityTable<Decision, 'id'>;
+  actionItems!: EntityTable<ActionItem, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -23,7 +39,7 @@ let instance: ModeratoDb | null = null;
 
 /** The app's database. Tests make their own with `new ModeratoDb(name)`. */
 export function getDb(): ModeratoDb {
-  instance ??= new ModeratoDb();
+  instance ??= new ModeratoDb(activeDatabaseName());
   return instance;
 }
 

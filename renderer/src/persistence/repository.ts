@@ -1,7 +1,8 @@
 import type { Change, ChangeSet } from '../domain/changes';
 import type { BoardId, WorkshopId } from '../domain/ids';
 import { byRank } from '../domain/ordering';
-import type { Board, BoardContent, Column, Note, Workshop } from '../domain/types';
+import type { WorkshopTree } from '../domain/purge';
+import type { Board, BoardContent, Workshop } from '../domain/types';
 import type { ModeratoDb } from './db';
 
 /** Writes a command's changes in one transaction: all of them or none. */
@@ -46,18 +47,23 @@ export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promis
 }
 
 /** Everything that hangs off a workshop, for purging or exporting it. */
-export async function loadWorkshopTree(
-  db: ModeratoDb,
-  workshopId: WorkshopId,
-): Promise<{ boards: Board[]; columns: Column[]; notes: Note[] }> {
-  return db.transaction('r', [db.boards, db.columns, db.notes], async () => {
-    const boards = await db.boards.where('workshopId').equals(workshopId).toArray();
+export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): Promise<WorkshopTree> {
+  const scoped = [db.boards, db.participants, db.sessions, db.agendaItems, db.decisions, db.actionItems];
+  return db.transaction('r', [...scoped, db.columns, db.notes], async () => {
+    const [boards, participants, sessions, agendaItems, decisions, actionItems] = await Promise.all([
+      db.boards.where('workshopId').equals(workshopId).toArray(),
+      db.participants.where('workshopId').equals(workshopId).toArray(),
+      db.sessions.where('workshopId').equals(workshopId).toArray(),
+      db.agendaItems.where('workshopId').equals(workshopId).toArray(),
+      db.decisions.where('workshopId').equals(workshopId).toArray(),
+      db.actionItems.where('workshopId').equals(workshopId).toArray(),
+    ]);
     const boardIds = boards.map((b) => b.id);
     const [columns, notes] = await Promise.all([
       db.columns.where('boardId').anyOf(boardIds).toArray(),
       db.notes.where('boardId').anyOf(boardIds).toArray(),
     ]);
-    return { boards, columns, notes };
+    return { boards, columns, notes, participants, sessions, agendaItems, decisions, actionItems };
   });
 }
 

@@ -21,6 +21,33 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       notes: 'id, boardId, columnId',
     },
   },
+  {
+    // The workshop process: participants, sessions with agendas, decisions and
+    // action items; workshops gain facilitators and minute-taker, boards a phase.
+    version: 2,
+    stores: {
+      participants: 'id, workshopId',
+      sessions: 'id, workshopId',
+      agendaItems: 'id, workshopId, sessionId',
+      decisions: 'id, workshopId',
+      actionItems: 'id, workshopId',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('workshops')
+        .toCollection()
+        .modify((workshop: Record<string, unknown>) => {
+          workshop.facilitators ??= '';
+          workshop.minuteTaker ??= '';
+        });
+      await tx
+        .table('boards')
+        .toCollection()
+        .modify((board: Record<string, unknown>) => {
+          board.phase ??= null;
+        });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;

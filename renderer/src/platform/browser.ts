@@ -1,3 +1,4 @@
+import { createBrowserSnapshots } from './browserSnapshots';
 import type { Platform } from './types';
 
 declare const __APP_VERSION__: string;
@@ -35,5 +36,34 @@ export function createBrowserPlatform(): Platform {
     setLanguage() {
       // The browser has no native menu to translate.
     },
+    openProjector(workshopId) {
+      const url = new URL(`#/projector/${encodeURIComponent(workshopId)}`, window.location.href);
+      const opened = window.open(url.href, 'moderato-projector', 'popup,width=1280,height=720');
+      return Promise.resolve(opened !== null);
+    },
+    pickBackupFile(filters) {
+      return new Promise((resolve) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+        input.addEventListener('cancel', () => resolve(null));
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          // The size is known before reading: a wrong pick of 200 MB is refused without loading it.
+          resolve(
+            file
+              ? {
+                  name: file.name,
+                  size: file.size,
+                  read: async () => new Uint8Array(await file.arrayBuffer()),
+                }
+              : null,
+          );
+        });
+        input.click();
+      });
+    },
+    snapshots: createBrowserSnapshots(),
+    dataLocation: () => Promise.resolve({ kind: 'browser', origin: window.location.origin }),
   };
 }

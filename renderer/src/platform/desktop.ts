@@ -18,5 +18,28 @@ export function createDesktopPlatform(api: ModeratoApi): Platform {
     setLanguage(language) {
       void api.setLanguage(language);
     },
+    openProjector: (workshopId) => api.openProjector(workshopId),
+    async pickBackupFile(filters) {
+      const result = await api.openFileBytes({ filters });
+      if (result.status === 'cancelled') return null;
+      if (result.status === 'too-large') {
+        return {
+          name: result.fileName,
+          size: result.bytes,
+          read: () => Promise.reject(new Error('fileTooLarge')),
+        };
+      }
+      return { name: result.fileName, size: result.bytes.byteLength, read: async () => result.bytes };
+    },
+    snapshots: {
+      kind: 'files',
+      write: (request) => api.writeSnapshot(request),
+      list: () => api.listSnapshots(),
+      read: (id) => api.readSnapshot(id),
+      nextRequest: () => api.nextSnapshotRequest(),
+    },
+    async dataLocation() {
+      return { kind: 'desktop', ...(await api.snapshotLocation()) };
+    },
   };
 }

@@ -3,7 +3,7 @@ import { createBrowserPlatform } from './browser';
 import { createDesktopPlatform } from './desktop';
 import type { Platform } from './types';
 
-export type { Platform } from './types';
+export type { DataLocation, PickedFile, Platform, SnapshotHost, SnapshotInfo } from './types';
 
 declare global {
   interface Window {

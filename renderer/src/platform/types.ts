@@ -1,6 +1,11 @@
-import type { FileFilter } from '../../../electron/shared/contract';
+import type {
+  FileFilter,
+  SnapshotInfo,
+  SnapshotLocation,
+  SnapshotWriteRequest,
+} from '../../../electron/shared/contract';
 
-export type { FileFilter };
+export type { FileFilter, SnapshotInfo, SnapshotWriteRequest };
 
 export interface SaveRequest {
   suggestedName: string;
@@ -11,6 +16,30 @@ export interface SaveRequest {
 
 export type OpenResult = { name: string; content: string } | null;
 
+/** A file the user picked; its size is known before anything is read. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  read(): Promise<Uint8Array>;
+}
+
+/**
+ * Automatic backups. Desktop: files in userData/snapshots, outside the browser
+ * profile. Browser: restore points in a separate IndexedDB database of this
+ * profile (they guard against a bad import, not against a lost profile).
+ */
+export interface SnapshotHost {
+  kind: 'files' | 'browser';
+  write(request: SnapshotWriteRequest): Promise<SnapshotInfo>;
+  /** Newest first. */
+  list(): Promise<SnapshotInfo[]>;
+  read(id: string): Promise<Uint8Array>;
+  /** Desktop: resolves when main wants a last snapshot (on quit); browser: null. */
+  nextRequest(): Promise<{ reason: 'quit' }> | null;
+}
+
+export type DataLocation = ({ kind: 'desktop' } & SnapshotLocation) | { kind: 'browser'; origin: string };
+
 /** The one door to the host: the desktop app's preload API, or the browser. */
 export interface Platform {
   kind: 'desktop' | 'browser';
@@ -19,4 +48,10 @@ export interface Platform {
   openFile(filters: FileFilter[]): Promise<OpenResult>;
   appVersion(): Promise<string>;
   setLanguage(language: 'de' | 'en'): void;
+  /** Opens the projector view of a workshop in a second window; false when that was blocked. */
+  openProjector(workshopId: string): Promise<boolean>;
+  /** Picks a backup file; null when cancelled. */
+  pickBackupFile(filters: FileFilter[]): Promise<PickedFile | null>;
+  snapshots: SnapshotHost;
+  dataLocation(): Promise<DataLocation>;
 }

@@ -13,6 +13,9 @@ export interface UiSlice {
   toasts: Toast[];
   /** The text of the polite live region; a counter makes repeats audible. */
   announcement: { text: string; seq: number };
+  /** The agenda item the timer bar shows when none is running (the last one used). */
+  timerItemId: string | null;
+  setTimerItem: (id: string | null) => void;
   /** The note whose text is being edited in place, if any. */
   editingNoteId: string | null;
   setEditingNote: (id: string | null) => void;
@@ -26,6 +29,8 @@ let nextToastId = 1;
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   toasts: [],
   announcement: { text: '', seq: 0 },
+  timerItemId: null,
+  setTimerItem: (id) => set({ timerItemId: id }),
   editingNoteId: null,
   setEditingNote: (id) => set({ editingNoteId: id }),
   showToast: (toast) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, registerIpcHandlers, type IpcDeps } from '../../../electron/main/ipc';
 import { API_CHANNELS, MAX_OPEN_FILE_BYTES, type SaveFileRequest } from '../../../electron/shared/contract';
+import { fakeSnapshotDeps } from './fakeSnapshotDeps';
 
 const APP = 'app://moderato/index.html';
 const JSON_FILTER = [{ name: 'Moderato-Sicherung', extensions: ['json'] }];
@@ -20,6 +21,8 @@ function fakeDeps(overrides: Partial<IpcDeps> = {}) {
     stat: vi.fn<IpcDeps['stat']>(overrides.stat ?? (async () => ({ size: 19, isFile: () => true }))),
     getVersion: vi.fn<IpcDeps['getVersion']>(overrides.getVersion ?? (() => '0.1.0')),
     setLanguage: vi.fn<IpcDeps['setLanguage']>(overrides.setLanguage ?? (() => undefined)),
+    openProjector: vi.fn<IpcDeps['openProjector']>(overrides.openProjector ?? (() => true)),
+    ...fakeSnapshotDeps(overrides),
   };
 }
 
@@ -217,6 +220,17 @@ describe('IPC router: app channels', () => {
     expect(await router.handle('app:version', APP, [])).toBe('0.1.0');
     expect(await router.handle('app:set-language', APP, ['en'])).toBeUndefined();
     expect(deps.setLanguage).toHaveBeenCalledWith('en');
+  });
+
+  it('opens the projector for a workshop id and refuses anything that is not an id', async () => {
+    const deps = fakeDeps();
+    const router = createIpcRouter(deps);
+    expect(await router.handle('window:open-projector', APP, ['0b7f1d5e-8a43-4c1e'])).toBe(true);
+    expect(deps.openProjector).toHaveBeenCalledWith('0b7f1d5e-8a43-4c1e');
+    for (const bad of ['../../etc', 'a/b', '', 'x'.repeat(65), 42, null]) {
+      await expect(router.handle('window:open-projector', APP, [bad])).rejects.toThrow('Invalid arguments');
+    }
+    expect(deps.openProjector).toHaveBeenCalledTimes(1);
   });
 });
 

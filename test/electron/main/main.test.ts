@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_CHANNELS } from '../../../electron/shared/contract';
 
 // main.ts only wires modules together; this drives it against a recording fake of Electron.
 const fake = vi.hoisted(() => {
@@ -125,10 +126,7 @@ describe('main process start', () => {
       'protocol.handle app',
       'onBeforeRequest',
       'setApplicationMenu',
-      'ipc file:save',
-      'ipc file:open',
-      'ipc app:version',
-      'ipc app:set-language',
+      ...Object.values(API_CHANNELS).map((channel) => `ipc ${channel}`),
       'new BrowserWindow',
     ]);
     expect(fake.windows[0]?.url).toBe('app://moderato/index.html');

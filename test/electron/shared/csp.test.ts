@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../electron/shared/csp';
+import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, SECURITY_HEADERS } from '../../../electron/shared/csp';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -31,10 +31,27 @@ describe('Content-Security-Policy', () => {
   it('is sent with the other security headers', () => {
     expect(SECURITY_HEADERS).toEqual({
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Permissions-Policy': PERMISSIONS_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
     });
     expect(Object.isFrozen(SECURITY_HEADERS)).toBe(true);
+  });
+
+  it('switches off the powerful features a workshop tool never needs', () => {
+    const features = PERMISSIONS_POLICY.split(', ');
+    for (const feature of [
+      'camera',
+      'microphone',
+      'geolocation',
+      'display-capture',
+      'clipboard-read',
+      'usb',
+    ]) {
+      expect(features).toContain(`${feature}=()`);
+    }
+    // Every entry denies, for every origin: "()" is the empty allowlist.
+    expect(features.every((entry) => /^[a-z-]+=\(\)$/.test(entry))).toBe(true);
   });
 });

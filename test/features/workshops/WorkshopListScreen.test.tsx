@@ -27,7 +27,10 @@ describe('WorkshopListScreen', () => {
     await waitFor(async () => expect(await getDb().workshops.count()).toBe(1));
     const [saved] = await getDb().workshops.toArray();
     expect(saved).toMatchObject({ title: 'Größenwahn & Übermut', place: 'Rathaus', deletedAt: null });
-    expect(await getDb().columns.count()).toBe(3);
+    // The default template: the four phases of an AI strategy, each with its board.
+    const boards = await getDb().boards.toArray();
+    expect(boards.map((b) => b.phase).sort()).toEqual(['focus', 'ideas', 'inventory', 'vision']);
+    expect(await getDb().agendaItems.count()).toBeGreaterThan(5);
   });
 
   it('shows a title with markup as text', async () => {
@@ -38,6 +41,8 @@ describe('WorkshopListScreen', () => {
       date: '2027-03-24',
       place: '',
       organisation: '',
+      facilitators: '',
+      minuteTaker: '',
       createdAt: 1,
       updatedAt: 1,
       deletedAt: null,

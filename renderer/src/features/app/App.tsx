@@ -10,6 +10,15 @@ const WorkshopScreen = lazy(() =>
   import('../workshops/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })),
 );
 
+const ProjectorScreen = lazy(() =>
+  import('../projector/ProjectorScreen').then((module) => ({ default: module.ProjectorScreen })),
+);
+
+// Backups bring zod and the file checks along: loaded only when the screen is opened.
+const BackupScreen = lazy(() =>
+  import('../backup/BackupScreen').then((module) => ({ default: module.BackupScreen })),
+);
+
 export function App() {
   const route = useRoute();
   const { t } = useTranslation();
@@ -20,9 +29,22 @@ export function App() {
 
   return (
     <>
-      {route.name === 'workshop' ? (
+      {route.name === 'projector' ? (
+        <Suspense fallback={null}>
+          <ProjectorScreen workshopId={route.workshopId} />
+        </Suspense>
+      ) : route.name === 'backups' ? (
         <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
-          <WorkshopScreen key={route.workshopId} workshopId={route.workshopId} boardId={route.boardId} />
+          <BackupScreen />
+        </Suspense>
+      ) : route.name === 'workshop' ? (
+        <Suspense fallback={<p className="page">{t('common.loading')}</p>}>
+          <WorkshopScreen
+            key={route.workshopId}
+            workshopId={route.workshopId}
+            section={route.section}
+            boardId={route.boardId}
+          />
         </Suspense>
       ) : (
         <WorkshopListScreen />

@@ -4,6 +4,8 @@ import { DomainError } from '../../domain/errors';
 import { getDb } from '../../persistence/db';
 import { applyChanges } from '../../persistence/repository';
 import { useAppStore } from '../../state/store';
+import { markDataChanged } from '../backup/snapshotScheduler';
+import { createWriteQueue } from './writeQueue';
 
 /** The German (or English) sentence for a refused command or a failed save. */
 export function describeError(error: unknown): string {
@@ -21,13 +23,31 @@ function reportFailure(error: unknown): void {
 }
 
 /**
+ * All saves go through one queue: when the disk is full, an edit is kept in
+ * memory and retried, and later edits wait behind it (see writeQueue.ts).
+ */
+export const writes = createWriteQueue((changes) => applyChanges(getDb(), changes), {
+  onHeld: () =>
+    useAppStore.getState().showToast({
+      tone: 'error',
+      message: i18next.t('backup.quotaKept'),
+      action: { label: i18next.t('backup.quotaRetry'), run: () => void writes.retryNow() },
+    }),
+  onDrained: () =>
+    useAppStore.getState().showToast({ tone: 'info', message: i18next.t('backup.quotaDrained') }),
+  onWritten: markDataChanged,
+  schedule: (run, ms) => setTimeout(run, ms),
+});
+
+/**
  * Writes a command's changes and makes them one undo step.
- * Resolves false (and tells the user) when the write failed.
+ * Resolves false (and tells the user) when the write failed; an edit kept back
+ * for a full disk counts as done, since it is written as soon as there is room.
  */
 export async function commit(changes: ChangeSet, options: { undoable?: boolean } = {}): Promise<boolean> {
   if (changes.length === 0) return true;
   try {
-    await applyChanges(getDb(), changes);
+    await writes.submit(changes);
   } catch (error) {
     reportFailure(error);
     return false;
@@ -57,7 +77,7 @@ export async function undo(): Promise<void> {
   const step = store.popUndo();
   if (!step) return;
   try {
-    await applyChanges(getDb(), invertChanges(step));
+    await writes.submit(invertChanges(step));
     store.pushRedo(step);
     store.announce(i18next.t('history.undone'));
   } catch (error) {
@@ -71,7 +91,7 @@ export async function redo(): Promise<void> {
   const step = store.popRedo();
   if (!step) return;
   try {
-    await applyChanges(getDb(), step);
+    await writes.submit(step);
     store.pushUndo(step);
     store.announce(i18next.t('history.redone'));
   } catch (error) {

@@ -10,6 +10,7 @@ import { getDb } from '../../persistence/db';
 import { loadBoardContent } from '../../persistence/repository';
 import { commit, run } from '../app/commands';
 import { navigate } from '../app/useRoute';
+import { boardRoute, workshopRoute } from '../app/router';
 import { titleValidator } from '../app/validators';
 
 interface BoardTabsProps {
@@ -35,7 +36,7 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
       created = result.board.id;
       return result.changes;
     });
-    if (ok && created) navigate({ name: 'workshop', workshopId: workshop.id, boardId: created });
+    if (ok && created) navigate(boardRoute(workshop.id, created));
     return ok;
   }
 
@@ -43,26 +44,11 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
     const content = await loadBoardContent(getDb(), board.id);
     if (!content) return;
     const ok = await commit(deleteBoard(content));
-    if (ok) navigate({ name: 'workshop', workshopId: workshop.id, boardId: null }, { replace: true });
+    if (ok) navigate(workshopRoute(workshop.id), { replace: true });
   }
 
   return (
     <div className="board-tabs">
-      <nav aria-label={t('boards.navigation')}>
-        <ul>
-          {boards.map((board) => (
-            <li key={board.id}>
-              <a
-                href={`#/w/${workshop.id}/b/${board.id}`}
-                aria-current={board.id === currentBoardId ? 'page' : undefined}
-                className="board-tab"
-              >
-                {board.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
       <div className="board-tab-actions">
         <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'add' })}>
           {t('boards.add')}

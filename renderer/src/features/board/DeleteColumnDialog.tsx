@@ -88,7 +88,7 @@ export function DeleteColumnDialog({ content, column, onClose }: DeleteColumnDia
         )}
         <p className="field-hint">{t('columns.undoHint')}</p>
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
+          <button type="button" className="button" onClick={onClose} data-autofocus>
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button-danger">

@@ -45,7 +45,7 @@ export function MoveNoteDialog({ content, note, onClose }: MoveNoteDialogProps) 
           <select
             id={columnFieldId}
             value={columnId}
-            autoFocus
+            data-autofocus
             onChange={(event) => {
               setColumnId(event.target.value as ColumnId);
               setPosition(Number.MAX_SAFE_INTEGER);

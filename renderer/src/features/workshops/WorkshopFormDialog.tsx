@@ -6,18 +6,21 @@ import { LIMITS, type FieldError } from '../../domain/validation';
 import { validateWorkshopFields, type WorkshopFields } from '../../domain/workshopCommands';
 import { describeError } from '../app/commands';
 import { DomainError } from '../../domain/errors';
+import { DEFAULT_TEMPLATE_ID, TEMPLATES } from './templates';
 
 interface WorkshopFormDialogProps {
   mode: 'create' | 'edit';
   initial: WorkshopFields;
-  /** Resolves true when saved; the dialog then closes. */
-  onSubmit: (fields: WorkshopFields) => Promise<boolean>;
+  /** Resolves true when saved; the dialog then closes. The template is chosen when creating. */
+  onSubmit: (fields: WorkshopFields, templateId: string) => Promise<boolean>;
   onClose: () => void;
 }
 
 export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: WorkshopFormDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'de';
   const [fields, setFields] = useState<WorkshopFields>(initial);
+  const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -38,7 +41,7 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
       return;
     }
     setBusy(true);
-    const saved = await onSubmit(fields);
+    const saved = await onSubmit(fields, templateId);
     setBusy(false);
     if (saved) onClose();
   }
@@ -55,7 +58,7 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
           onChange={set('title')}
           error={errorFor('title')}
           required
-          autoFocus
+          data-autofocus
           data-field="title"
           hint={t('workshops.titleHint', { max: LIMITS.workshopTitle })}
         />
@@ -81,6 +84,43 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
           error={errorFor('organisation')}
           data-field="organisation"
         />
+        {mode === 'edit' ? (
+          <>
+            <TextField
+              label={t('fields.facilitators')}
+              value={fields.facilitators}
+              onChange={set('facilitators')}
+              error={errorFor('facilitators')}
+              data-field="facilitators"
+            />
+            <TextField
+              label={t('fields.minuteTaker')}
+              value={fields.minuteTaker}
+              onChange={set('minuteTaker')}
+              error={errorFor('minuteTaker')}
+              data-field="minuteTaker"
+            />
+          </>
+        ) : (
+          <fieldset className="field template-choice">
+            <legend>{t('workshops.template')}</legend>
+            {TEMPLATES.map((template) => (
+              <label key={template.id} className="template-option">
+                <input
+                  type="radio"
+                  name="template"
+                  value={template.id}
+                  checked={templateId === template.id}
+                  onChange={() => setTemplateId(template.id)}
+                />
+                <span>
+                  <strong>{template.name[language]}</strong>
+                  <span className="field-hint">{template.description[language]}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}

@@ -2,10 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Workshop } from '../../domain/types';
+import { EMPTY_WORKSHOP_FIELDS } from '../../domain/workshopCommands';
 import { formatDateTime, formatIsoDate } from '../../i18n';
 import { useWorkshops } from '../../persistence/hooks';
 import { AppHeader } from '../app/AppHeader';
+import { BackupReminder } from '../backup/BackupReminder';
 import { navigate } from '../app/useRoute';
+import { workshopRoute } from '../app/router';
+import { openDemoWorkshop } from './demoWorkshop';
 import { WorkshopFormDialog } from './WorkshopFormDialog';
 import {
   createAndOpenWorkshop,
@@ -22,8 +26,6 @@ type DialogState =
   | { kind: 'bin'; workshop: Workshop }
   | { kind: 'purge'; workshop: Workshop };
 
-const EMPTY_FIELDS = { title: '', date: '', place: '', organisation: '' };
-
 export function WorkshopListScreen() {
   const { t, i18n } = useTranslation();
   const workshops = useWorkshops();
@@ -39,6 +41,12 @@ export function WorkshopListScreen() {
       <main className="page" id="main">
         <div className="page-heading">
           <h1>{t('workshops.heading')}</h1>
+          <a className="button page-heading-link" href="#/backups">
+            {t('backup.nav')}
+          </a>
+          <button type="button" className="button" onClick={() => void openDemoWorkshop()}>
+            {t('workshops.openDemo')}
+          </button>
           <button
             type="button"
             className="button button-primary"
@@ -47,6 +55,7 @@ export function WorkshopListScreen() {
             {t('workshops.new')}
           </button>
         </div>
+        <BackupReminder workshops={workshops} />
         {workshops === undefined ? (
           <p aria-busy="true">{t('common.loading')}</p>
         ) : active.length === 0 ? (
@@ -69,7 +78,7 @@ export function WorkshopListScreen() {
                   <button
                     type="button"
                     className="button"
-                    onClick={() => navigate({ name: 'workshop', workshopId: workshop.id, boardId: null })}
+                    onClick={() => navigate(workshopRoute(workshop.id))}
                     aria-label={t('workshops.openNamed', { title: workshop.title })}
                   >
                     {t('workshops.open')}
@@ -133,7 +142,7 @@ export function WorkshopListScreen() {
       {dialog.kind === 'create' && (
         <WorkshopFormDialog
           mode="create"
-          initial={EMPTY_FIELDS}
+          initial={EMPTY_WORKSHOP_FIELDS}
           onSubmit={createAndOpenWorkshop}
           onClose={close}
         />

@@ -4,19 +4,30 @@ import type { BoardId, WorkshopId } from '../../domain/ids';
 import { formatIsoDate } from '../../i18n';
 import { useBoards, useWorkshop } from '../../persistence/hooks';
 import { useAppStore } from '../../state/store';
+import { AgendaPanel } from '../agenda/AgendaPanel';
+import { TimerBar } from '../agenda/TimerBar';
 import { AppHeader } from '../app/AppHeader';
-import { BoardView } from '../board/BoardView';
+import type { WorkshopSection } from '../app/router';
 import { BoardTabs } from '../board/BoardTabs';
+import { BoardView } from '../board/BoardView';
 import { HistoryButtons } from '../board/HistoryButtons';
+import { CaptureShortcut } from '../decisions/CaptureShortcut';
+import { DecisionsPanel } from '../decisions/DecisionsPanel';
+import { OverviewPanel } from '../overview/OverviewPanel';
+import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { OpenProjectorButton } from '../projector/OpenProjectorButton';
+import { usePresentation } from '../projector/presentation';
 import { WorkshopFormDialog } from './WorkshopFormDialog';
+import { WorkshopNav } from './WorkshopNav';
 import { saveWorkshopFields } from './workshopActions';
 
 interface WorkshopScreenProps {
   workshopId: WorkshopId;
+  section: WorkshopSection;
   boardId: BoardId | null;
 }
 
-export function WorkshopScreen({ workshopId, boardId }: WorkshopScreenProps) {
+export function WorkshopScreen({ workshopId, section, boardId }: WorkshopScreenProps) {
   const { t, i18n } = useTranslation();
   const loaded = useWorkshop(workshopId);
   const boards = useBoards(workshopId);
@@ -26,7 +37,10 @@ export function WorkshopScreen({ workshopId, boardId }: WorkshopScreenProps) {
   useEffect(() => setHistoryScope(workshopId), [workshopId, setHistoryScope]);
 
   const workshop = loaded?.workshop;
-  const currentBoard = boards?.find((b) => b.id === boardId) ?? boards?.[0];
+  const currentBoard =
+    section === 'board' ? (boards?.find((b) => b.id === boardId) ?? boards?.[0]) : undefined;
+  // The projector follows what the facilitator shows: the open board, else the timer.
+  usePresentation(workshopId, currentBoard?.id ?? null);
 
   useEffect(() => {
     if (workshop) document.title = `${workshop.title} – Moderato`;
@@ -74,16 +88,35 @@ export function WorkshopScreen({ workshopId, boardId }: WorkshopScreenProps) {
             .filter(Boolean)
             .join(' · ')}
         </p>
-        <button type="button" className="button button-small" onClick={() => setEditing(true)}>
-          {t('workshops.editFacts')}
-        </button>
+        <div className="workshop-bar-actions">
+          <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+            {t('workshops.editFacts')}
+          </button>
+          <CaptureShortcut workshop={workshop} />
+          <OpenProjectorButton workshopId={workshop.id} />
+        </div>
       </div>
-      <BoardTabs workshop={workshop} boards={boards} currentBoardId={currentBoard?.id ?? null} />
-      <main id="main" className="board-main">
-        {currentBoard ? (
-          <BoardView key={currentBoard.id} boardId={currentBoard.id} />
-        ) : (
-          <p className="empty">{t('boards.none')}</p>
+      <WorkshopNav
+        workshop={workshop}
+        boards={boards}
+        section={section}
+        currentBoardId={currentBoard?.id ?? null}
+      />
+      <TimerBar workshopId={workshop.id} />
+      <main id="main" className={section === 'board' ? 'board-main' : 'page page-wide'}>
+        {section === 'overview' && <OverviewPanel workshop={workshop} boards={boards} />}
+        {section === 'agenda' && <AgendaPanel workshop={workshop} boards={boards} />}
+        {section === 'participants' && <ParticipantsPanel workshop={workshop} />}
+        {section === 'decisions' && <DecisionsPanel workshop={workshop} />}
+        {section === 'board' && (
+          <>
+            <BoardTabs workshop={workshop} boards={boards} currentBoardId={currentBoard?.id ?? null} />
+            {currentBoard ? (
+              <BoardView key={currentBoard.id} boardId={currentBoard.id} />
+            ) : (
+              <p className="empty">{t('boards.none')}</p>
+            )}
+          </>
         )}
       </main>
       {editing && (

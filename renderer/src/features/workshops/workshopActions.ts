@@ -14,18 +14,20 @@ import { loadWorkshopTree } from '../../persistence/repository';
 import { useAppStore } from '../../state/store';
 import { commit, run } from '../app/commands';
 import { navigate } from '../app/useRoute';
+import { workshopRoute } from '../app/router';
+import { templateFor } from './templates';
 
 // Workshop-level actions are not board edits: they have their own way back
 // (the bin), so they do not go on the board's undo stack.
 
-export async function createAndOpenWorkshop(fields: WorkshopFields): Promise<boolean> {
+export async function createAndOpenWorkshop(fields: WorkshopFields, templateId: string): Promise<boolean> {
   let created: WorkshopId | null = null;
   const ok = await run(
     () => {
       const result = createWorkshop({
         fields,
-        boardTitle: i18next.t('defaults.boardTitle'),
-        columnTitles: i18next.t('defaults.columns', { returnObjects: true }) as string[],
+        template: templateFor(templateId, i18next.language),
+        sessionTitle: i18next.t('defaults.sessionTitle', { number: 1 }),
         now: Date.now(),
       });
       created = result.workshop.id;
@@ -35,7 +37,7 @@ export async function createAndOpenWorkshop(fields: WorkshopFields): Promise<boo
   );
   if (ok && created) {
     useAppStore.getState().announce(i18next.t('workshops.created', { title: fields.title.trim() }));
-    navigate({ name: 'workshop', workshopId: created, boardId: null });
+    navigate(workshopRoute(created));
   }
   return ok;
 }
@@ -63,7 +65,7 @@ export async function restoreFromBin(id: WorkshopId): Promise<void> {
 
 export async function purgeFromBin(workshop: Workshop): Promise<void> {
   const tree = await loadWorkshopTree(getDb(), workshop.id);
-  const ok = await commit(purgeWorkshop(workshop, tree.boards, tree.columns, tree.notes), {
+  const ok = await commit(purgeWorkshop(workshop, tree), {
     undoable: false,
   });
   if (ok) useAppStore.getState().announce(i18next.t('workshops.purged', { title: workshop.title }));

@@ -1,0 +1,64 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EMPTY_PARTICIPANT_FIELDS, type ParticipantFields } from '../../domain/participants';
+import type { Participant, Workshop } from '../../domain/types';
+import { saveNewParticipant, type FieldMessages } from './participantActions';
+import { focusFirstInvalid, ParticipantInputs } from './ParticipantInputs';
+
+interface AddParticipantFormProps {
+  workshop: Workshop;
+  existing: readonly Participant[];
+}
+
+/** Adds one person; on a refusal the typed values stay and the message sits next to the field. */
+export function AddParticipantForm({ workshop, existing }: AddParticipantFormProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const formErrorId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [fields, setFields] = useState<ParticipantFields>(EMPTY_PARTICIPANT_FIELDS);
+  const [messages, setMessages] = useState<FieldMessages>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await saveNewParticipant(workshop, existing, fields);
+    setBusy(false);
+    setMessages(result.messages);
+    if (result.saved) {
+      setFields(EMPTY_PARTICIPANT_FIELDS);
+      // Ready for the next person.
+      formRef.current?.querySelector<HTMLInputElement>('[data-field="name"]')?.focus();
+    } else {
+      focusFirstInvalid(formRef.current, result.messages);
+    }
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="participant-add"
+      aria-labelledby={headingId}
+      aria-describedby={messages.form ? formErrorId : undefined}
+      onSubmit={submit}
+      noValidate
+    >
+      <h3 id={headingId} className="participant-add-heading">
+        {t('participants.addHeading')}
+      </h3>
+      <div className="participant-add-fields">
+        <ParticipantInputs fields={fields} messages={messages} onChange={setFields} />
+        <button type="submit" className="button button-primary participant-add-submit" disabled={busy}>
+          {t('participants.add')}
+        </button>
+      </div>
+      {messages.form && (
+        <p id={formErrorId} className="field-error" role="alert">
+          {messages.form}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkshopId } from '../../domain/ids';
+import { formatDuration, readTimer } from '../../domain/timer';
+import { useAgendaItems } from '../../persistence/agendaHooks';
+import { useBoardContent, useWorkshop } from '../../persistence/hooks';
+import { useNow } from '../agenda/useNow';
+import { usePresentedBoard } from './presentation';
+
+/**
+ * The projector: read-only, large type, following the facilitator. It shows
+ * board cards and the timer — never facilitator notes or ballots.
+ */
+export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
+  const { t } = useTranslation();
+  const loaded = useWorkshop(workshopId);
+  const boardId = usePresentedBoard(workshopId);
+  const workshop = loaded?.workshop;
+
+  useEffect(() => {
+    document.title = t('projector.windowTitle', { title: workshop?.title ?? '' });
+  }, [t, workshop]);
+
+  if (loaded === undefined) return null;
+  if (!workshop || workshop.deletedAt !== null) {
+    return (
+      <main className="projector">
+        <h1>{t('workshops.notFound')}</h1>
+      </main>
+    );
+  }
+  return (
+    <main className="projector">
+      <header className="projector-header">
+        <h1>{workshop.title}</h1>
+        <ProjectorTimer workshopId={workshopId} />
+      </header>
+      {boardId ? (
+        <ProjectorBoard boardId={boardId} />
+      ) : (
+        <p className="projector-idle">{t('projector.idle')}</p>
+      )}
+    </main>
+  );
+}
+
+function ProjectorTimer({ workshopId }: { workshopId: WorkshopId }) {
+  const { t } = useTranslation();
+  const items = useAgendaItems(workshopId);
+  const item = items?.find((i) => i.runningSince !== null);
+  const now = useNow(item !== undefined);
+  if (!item) return null;
+  const reading = readTimer(item, now);
+  return (
+    <div
+      className={`projector-timer${reading.overtime ? ' timer-over' : ''}`}
+      role="timer"
+      aria-label={t('timer.label')}
+    >
+      <span className="projector-timer-title">{item.title}</span>
+      <span className="projector-timer-clock">
+        {reading.overtime ? `+${formatDuration(-reading.remainingMs)}` : formatDuration(reading.remainingMs)}
+      </span>
+      {reading.overtime && <span className="timer-signal">{t('timer.timeUp')}</span>}
+    </div>
+  );
+}
+
+function ProjectorBoard({ boardId }: { boardId: Parameters<typeof useBoardContent>[0] }) {
+  const { t } = useTranslation();
+  const loaded = useBoardContent(boardId);
+  const content = loaded?.content;
+  if (!content) return null;
+  return (
+    <section className="projector-board" aria-labelledby="projector-board-title">
+      <h2 id="projector-board-title">{content.board.title}</h2>
+      <ol className="projector-columns">
+        {content.columns.map((column) => {
+          const notes = content.notes.filter((n) => n.columnId === column.id);
+          return (
+            <li key={column.id} className="projector-column">
+              <h3>
+                {column.title} <span className="column-count">{notes.length}</span>
+              </h3>
+              <ul aria-label={t('columns.notesOf', { title: column.title })}>
+                {notes.map((note) => (
+                  <li key={note.id} className={`note note-${note.color} projector-note`}>
+                    {note.text}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { WorkshopId } from '../domain/ids';
+import type { Participant } from '../domain/types';
+import { getDb, type ModeratoDb } from './db';
+
+// Same order as a.name.localeCompare(b.name, 'de'), with one collator for a list of up to 1,000.
+const german = new Intl.Collator('de');
+
+/** Sorted by name as a German reader expects (Ä with A, ß with ss), then unit, then age. */
+export function byParticipantName(a: Participant, b: Participant): number {
+  return german.compare(a.name, b.name) || german.compare(a.unit, b.unit) || a.createdAt - b.createdAt;
+}
+
+export async function listParticipants(db: ModeratoDb, workshopId: WorkshopId): Promise<Participant[]> {
+  const participants = await db.participants.where('workshopId').equals(workshopId).toArray();
+  return participants.sort(byParticipantName);
+}
+
+/** The workshop's participants, sorted by name; undefined while loading. */
+export function useParticipants(workshopId: WorkshopId): Participant[] | undefined {
+  return useLiveQuery(() => listParticipants(getDb(), workshopId), [workshopId]);
+}
