@@ -1,13 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldErrors } from '../app/useFieldErrors';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { MAX_PLANNED_MINUTES, validateAgendaItemFields, type AgendaItemFields } from '../../domain/agenda';
-import { DomainError } from '../../domain/errors';
 import type { BoardId } from '../../domain/ids';
 import type { Board } from '../../domain/types';
-import type { FieldError } from '../../domain/validation';
-import { describeError } from '../app/commands';
 
 interface AgendaItemDialogProps {
   mode: 'create' | 'edit';
@@ -22,11 +20,7 @@ export function AgendaItemDialog({ mode, initial, boards, onSubmit, onClose }: A
   const boardFieldId = useId();
   const notesFieldId = useId();
   const [fields, setFields] = useState(initial);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const errorFor = (field: string) => {
-    const error = errors.find((e) => e.field === field);
-    return error ? describeError(new DomainError(error.code, error.params)) : undefined;
-  };
+  const { setErrors, errorFor } = useFieldErrors();
   const notesError = errorFor('facilitatorNotes');
 
   async function submit(event: FormEvent) {

@@ -1,11 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldErrors } from '../app/useFieldErrors';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { validateSessionFields, type SessionFields } from '../../domain/agenda';
-import { DomainError } from '../../domain/errors';
-import type { FieldError } from '../../domain/validation';
-import { describeError } from '../app/commands';
 
 interface SessionDialogProps {
   mode: 'create' | 'edit';
@@ -17,11 +15,7 @@ interface SessionDialogProps {
 export function SessionDialog({ mode, initial, onSubmit, onClose }: SessionDialogProps) {
   const { t } = useTranslation();
   const [fields, setFields] = useState(initial);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const errorFor = (field: string) => {
-    const error = errors.find((e) => e.field === field);
-    return error ? describeError(new DomainError(error.code, error.params)) : undefined;
-  };
+  const { setErrors, errorFor } = useFieldErrors();
   const set = (field: keyof SessionFields) => (value: string) => setFields((f) => ({ ...f, [field]: value }));
 
   async function submit(event: FormEvent) {

@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldErrors } from '../app/useFieldErrors';
+import type { FieldError } from '../../domain/validation';
 import { Dialog } from '../../components/Dialog';
 import {
   DECISION_LIMITS,
@@ -10,13 +12,10 @@ import {
   type ActionItemFields,
   type DecisionFields,
 } from '../../domain/decisions';
-import { DomainError } from '../../domain/errors';
 import type { AgendaItemId, WorkshopId } from '../../domain/ids';
 import { ACTION_STATUSES, type ActionItem, type ActionStatus, type Decision } from '../../domain/types';
-import type { FieldError } from '../../domain/validation';
 import { useAgendaItemsOfWorkshop } from '../../persistence/decisionHooks';
 import { useAppStore } from '../../state/store';
-import { describeError } from '../app/commands';
 import { agendaLabel, hasSeveralSessions } from './agendaLabels';
 import {
   saveActionItemEdit,
@@ -68,18 +67,13 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
   const [owner, setOwner] = useState(item?.owner ?? '');
   const [due, setDue] = useState(item?.due ?? '');
   const [status, setStatus] = useState<ActionStatus>(item?.status ?? 'open');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { setErrors, errorFor } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
   const running = runningAgendaItem((choices ?? []).map((c) => c.item));
   const top = chosenTop ?? running?.id ?? '';
   const withSession = hasSeveralSessions(choices ?? []);
   const topGone = top !== '' && choices !== undefined && !choices.some((c) => c.item.id === top);
-
-  const errorFor = (field: string) => {
-    const error = errors.find((e) => e.field === field);
-    return error ? describeError(new DomainError(error.code, error.params)) : undefined;
-  };
 
   /** A date the browser could not read (e.g. 31.02.) leaves the value empty: say so instead of dropping it. */
   function unreadableDate(field: string, code: string): FieldError[] {

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldErrors } from '../app/useFieldErrors';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
-import { LIMITS, type FieldError } from '../../domain/validation';
+import { LIMITS } from '../../domain/validation';
 import { validateWorkshopFields, type WorkshopFields } from '../../domain/workshopCommands';
-import { describeError } from '../app/commands';
-import { DomainError } from '../../domain/errors';
 import { DEFAULT_TEMPLATE_ID, TEMPLATES } from './templates';
 
 interface WorkshopFormDialogProps {
@@ -21,13 +20,9 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
   const language = i18n.language === 'en' ? 'en' : 'de';
   const [fields, setFields] = useState<WorkshopFields>(initial);
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { setErrors, errorFor } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
-  const errorFor = (field: string) => {
-    const error = errors.find((e) => e.field === field);
-    return error ? describeError(new DomainError(error.code, error.params)) : undefined;
-  };
   const set = (field: keyof WorkshopFields) => (value: string) =>
     setFields((f) => ({ ...f, [field]: value }));
 
