@@ -6,7 +6,10 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
 export const BACKGROUND_COLOR = '#f7f7f5';
 
-export function createMainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function createMainWindowOptions(
+  preloadPath: string,
+  platform: NodeJS.Platform = process.platform,
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -28,7 +31,10 @@ export function createMainWindowOptions(preloadPath: string): BrowserWindowConst
       experimentalFeatures: false,
       enableBlinkFeatures: undefined,
       webviewTag: false,
-      spellcheck: true,
+      // Windows and macOS check spelling with the system's own dictionaries. On
+      // Linux Chromium's Hunspell would download dictionaries from Google's
+      // servers: Moderato makes no request to the outside, so it goes without.
+      spellcheck: platform !== 'linux',
       navigateOnDragDrop: false,
       safeDialogs: true,
     },

@@ -25,9 +25,14 @@ describe('createMainWindowOptions', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
-      spellcheck: true,
     });
     expect(web.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('checks spelling only where the system does it offline (never Hunspell downloads on Linux)', () => {
+    expect(createMainWindowOptions('/p.js', 'linux').webPreferences?.spellcheck).toBe(false);
+    expect(createMainWindowOptions('/p.js', 'win32').webPreferences?.spellcheck).toBe(true);
+    expect(createMainWindowOptions('/p.js', 'darwin').webPreferences?.spellcheck).toBe(true);
   });
 
   it('opens a hidden, sensibly sized window titled Moderato', () => {
