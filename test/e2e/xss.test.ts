@@ -4,7 +4,7 @@
 // stays unset, and no element or attribute that can run code gets into the page.
 // Cards take one payload each; titles are short, so each holds as many payloads
 // as fit, and every payload still passes through every field.
-// (Import of backups arrives with issue 8; its tests can feed the same corpus.)
+// The same corpus goes through import in xssImport.test.ts.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../fixtures/xssPayloads';
