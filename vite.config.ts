@@ -30,10 +30,32 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * jsPDF (loaded only for the minutes) writes the PDF into memory and nothing
+ * else. Its optional extras for HTML and SVG (html2canvas, canvg, DOMPurify) are
+ * never called, so they are left out of the build; and its "pdfobject" viewer
+ * would load a script from cdnjs, which Moderato never does: that URL goes too.
+ */
+function jspdfOffline(): Plugin {
+  const unused = '\0moderato-jspdf-unused-extra';
+  const fromJspdf = (id: string | undefined) => id?.replace(/\\/g, '/').includes('/node_modules/jspdf/');
+  return {
+    name: 'moderato-jspdf-offline',
+    enforce: 'pre',
+    resolveId: (source, importer) =>
+      fromJspdf(importer) && ['html2canvas', 'canvg', 'dompurify'].includes(source) ? unused : null,
+    load: (id) => (id === unused ? 'export default undefined;' : null),
+    transform: (code, id) =>
+      fromJspdf(id)
+        ? code.replace(/https:\/\/cdnjs\.cloudflare\.com\/ajax\/libs\/pdfobject\/[\w./-]+/g, '')
+        : null,
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), jspdfOffline()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: '../dist-renderer',

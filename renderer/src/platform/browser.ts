@@ -6,8 +6,9 @@ declare const __APP_VERSION__: string;
 export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
-    async saveFile({ suggestedName, content, mimeType }) {
-      const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+    async saveFile({ suggestedName, content, encoding, mimeType }) {
+      const data = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
+      const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
       const link = document.createElement('a');
       link.href = url;
       link.download = suggestedName;

@@ -4,8 +4,8 @@ import type { Platform } from './types';
 export function createDesktopPlatform(api: ModeratoApi): Platform {
   return {
     kind: 'desktop',
-    async saveFile({ suggestedName, content, filters }) {
-      const result = await api.saveFile({ suggestedName, content, encoding: 'utf8', filters });
+    async saveFile({ suggestedName, content, encoding, filters }) {
+      const result = await api.saveFile({ suggestedName, content, encoding: encoding ?? 'utf8', filters });
       return result.status === 'saved';
     },
     async openFile(filters) {

@@ -9,7 +9,9 @@ export type { FileFilter, SnapshotInfo, SnapshotWriteRequest };
 
 export interface SaveRequest {
   suggestedName: string;
+  /** Text, or binary (a PDF) as base64 when `encoding` is 'base64'. */
   content: string;
+  encoding?: 'utf8' | 'base64';
   mimeType: string;
   filters: FileFilter[];
 }
