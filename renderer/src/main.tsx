@@ -6,11 +6,13 @@ import { parseRoute } from './features/app/router';
 import { StartupFailure } from './features/app/StartupFailure';
 import { requestPersistentStorage, snapshotIfUpgradePending } from './features/backup/backupClient';
 import { listenForSnapshotRequests } from './features/backup/snapshotScheduler';
+import { applyTheme, storedTheme } from './features/settings/theme';
 import { initI18n, loadLanguage } from './i18n';
 import { getDb, openDatabase } from './persistence/db';
 import { getPlatform } from './platform';
 import './styles/app.css';
 
+applyTheme(storedTheme());
 const i18n = initI18n();
 getPlatform().setLanguage(i18n.language === 'en' ? 'en' : 'de');
 

@@ -1,6 +1,8 @@
 // Shared machinery of the e2e tests: Debian's Chromium through playwright-core,
 // a fresh profile per test file, guards (no request leaves 127.0.0.1, no console
 // or page errors, no CSP violations), axe scans and drag helpers for @dnd-kit.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -430,4 +432,56 @@ export async function keyboardDrag(
   await page.keyboard.press(options.cancel ? 'Escape' : 'Space');
   await lifted.waitFor({ state: 'detached' });
   await page.locator('.note-overlay').waitFor({ state: 'detached' });
+}
+
+export interface PdfReport {
+  /** pdftotext's reading of every page. */
+  text: string;
+  pages: number;
+  fonts: Array<{ name: string; embedded: boolean }>;
+}
+
+/** Reads a PDF back with poppler-utils, as a person checking the file would. */
+export function readPdf(file: string): PdfReport {
+  const run = (tool: string, ...args: string[]) => execFileSync(tool, [...args, file], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo'))?.[1] ?? 0);
+  const fonts = run('pdffonts')
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [name = '', ...rest] = line.trim().split(/\s+/);
+      // Columns from the right: emb sub uni object-id generation.
+      return { name, embedded: rest.at(-5) === 'yes' };
+    });
+  return {
+    text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+    pages,
+    fonts,
+  };
+}
+
+/** Checks a PDF of the demo workshop's minutes: every note, name, decision and task, fonts embedded. */
+export function expectDemoMinutes(report: PdfReport): void {
+  const demo = JSON.parse(
+    readFileSync(new URL('../../assets/demo/ki-strategie-demo.moderato.json', import.meta.url), 'utf8'),
+  ) as { tables: Record<string, Array<Record<string, string>>> };
+  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const text = flat(report.text);
+  const expected = [
+    ...['Łukasz Wróbel', 'Şükrü Öztürk', 'Zoë Martens', 'Selin Yıldız'],
+    ...(demo.tables.notes ?? []).map((n) => n.text),
+    ...(demo.tables.columns ?? []).map((c) => c.title),
+    ...(demo.tables.participants ?? []).flatMap((p) => [p.name, p.role]),
+    ...(demo.tables.decisions ?? []).map((d) => d.text),
+    ...(demo.tables.actionItems ?? []).flatMap((a) => [a.task, a.owner]),
+    'Seite 1 von',
+    'Inhalt',
+  ];
+  const missing = expected.filter((item) => item && !text.includes(flat(item!)));
+  expect(missing).toEqual([]);
+  expect(report.fonts.length).toBeGreaterThan(0);
+  expect(report.fonts.filter((f) => !f.embedded)).toEqual([]);
+  expect(report.pages).toBeGreaterThanOrEqual(4);
+  expect(report.pages).toBeLessThanOrEqual(12);
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HelpButton } from '../help/HelpButton';
+import { ThemeSwitch } from '../settings/ThemeSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function AppHeader({ children }: { children?: ReactNode }) {
@@ -16,7 +18,11 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         <span>Moderato</span>
       </a>
       <div className="app-header-middle">{children}</div>
-      <LanguageSwitch />
+      <div className="app-header-tools">
+        <HelpButton />
+        <ThemeSwitch />
+        <LanguageSwitch />
+      </div>
     </header>
   );
 }

@@ -13,6 +13,7 @@ import { BoardView } from '../board/BoardView';
 import { HistoryButtons } from '../board/HistoryButtons';
 import { CaptureShortcut } from '../decisions/CaptureShortcut';
 import { DecisionsPanel } from '../decisions/DecisionsPanel';
+import { MinutesButton } from '../minutes/MinutesButton';
 import { OverviewPanel } from '../overview/OverviewPanel';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { OpenProjectorButton } from '../projector/OpenProjectorButton';
@@ -94,6 +95,7 @@ export function WorkshopScreen({ workshopId, section, boardId }: WorkshopScreenP
           </button>
           <CaptureShortcut workshop={workshop} />
           <OpenProjectorButton workshopId={workshop.id} />
+          <MinutesButton workshop={workshop} />
         </div>
       </div>
       <WorkshopNav
