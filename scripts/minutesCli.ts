@@ -3,8 +3,9 @@
  * backup's workshop as PDF, made by exactly the app's model and renderer.
  * Exit code 0 when written, 1 when the file is refused, 2 on wrong usage.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { validateCanvasTemplate, type CanvasTemplate } from '../renderer/src/domain/canvas';
 import { buildMinutes, type MinutesStatus } from '../renderer/src/domain/minutes';
 import type { WorkshopTree } from '../renderer/src/domain/purge';
 import type { Workshop } from '../renderer/src/domain/types';
@@ -24,6 +25,24 @@ export async function loadFonts(): Promise<MinutesFonts> {
     readFile(`${base}DejaVuSans-Bold.ttf`),
   ]);
   return { regular: regular.toString('base64'), bold: bold.toString('base64') };
+}
+
+/**
+ * The canvas templates (assets/canvases/*.json) for the labels of project-idea
+ * fields. Without the folder the minutes print the field keys.
+ */
+export async function loadCanvasTemplates(): Promise<CanvasTemplate[]> {
+  const folder = new URL('../assets/canvases/', import.meta.url);
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  const templates = await Promise.all(
+    names.map(async (name) => JSON.parse(await readFile(new URL(name, folder), 'utf8')) as unknown),
+  );
+  return templates.filter((t): t is CanvasTemplate => validateCanvasTemplate(t).length === 0);
 }
 
 export async function runMinutes(
@@ -87,10 +106,16 @@ export async function runMinutes(
     agendaItems: of('agendaItems'),
     decisions: of('decisions'),
     actionItems: of('actionItems'),
+    matrixRows: of('matrixRows'),
+    clusters: of('clusters'),
+    ideas: of('ideas'),
+    visions: of('visions'),
+    votingRounds: of('votingRounds'),
+    ballots: of('ballots'),
   };
   const status: MinutesStatus = flags.includes('--approved') ? 'approved' : 'draft';
   const started = performance.now();
-  const model = buildMinutes(workshop, tree, { now, status });
+  const model = buildMinutes(workshop, tree, { now, status, canvasTemplates: await loadCanvasTemplates() });
   const pdf = renderMinutesPdf(model, await loadFonts(), t, 'de');
   await writeFile(output, new Uint8Array(pdf));
   const ms = Math.round(performance.now() - started);

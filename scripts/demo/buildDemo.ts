@@ -1,91 +1,110 @@
 /**
  * The demo workshop: the AI-strategy template filled with realistic content, as
- * a facilitator would have it after the first workshop day. Built only through
- * the domain commands, so it is exactly what the app itself would store.
- * `npm run demo` writes it as a backup file to assets/demo/.
+ * a facilitator would have it after the first workshop day — vision statements
+ * and the agreed Leitbild, the inventory matrix with facts, focus areas built
+ * from copied cards, and project ideas on canvases. Built from the domain
+ * commands where they exist and otherwise from rows of the shared types, so it
+ * is what the app itself stores. `npm run demo` writes it to assets/demo/.
  */
-import { addNote } from '../../renderer/src/domain/boardCommands';
+import { blankNote } from '../../renderer/src/domain/boardCommands';
 import type { Change } from '../../renderer/src/domain/changes';
 import { addActionItem, addDecision } from '../../renderer/src/domain/decisions';
+import {
+  newId,
+  type ClusterId,
+  type IdeaId,
+  type NoteId,
+  type VisionId,
+} from '../../renderer/src/domain/ids';
+import { byRank, rankAtEnd } from '../../renderer/src/domain/ordering';
 import { importParticipantList } from '../../renderer/src/domain/participants';
 import { resolveTemplate, type WorkshopTemplate } from '../../renderer/src/domain/templates';
 import type {
   AgendaItem,
   Board,
-  BoardContent,
+  Cluster,
   Column,
+  Idea,
+  MatrixRow,
   Note,
-  NoteColor,
+  Phase,
+  Vision,
   Workshop,
 } from '../../renderer/src/domain/types';
 import { createWorkshop } from '../../renderer/src/domain/workshopCommands';
 import template from '../../assets/templates/ki-strategie.json';
+import {
+  FOCUS,
+  IDEA_TEMPLATE,
+  IDEAS,
+  INVENTORY,
+  PARTICIPANTS,
+  VISION,
+  VISION_DECISION,
+  VISION_SOURCES,
+  VISION_TEXT,
+  type DemoCard,
+  type FocusCard,
+} from './demoContent';
 
-/** A fixed moment, so the file only changes when its content does. */
+/** A fixed moment (09:00 in Berlin), so the file only changes when its content does. */
 const NOW = Date.UTC(2027, 2, 24, 8, 0, 0);
-
-const PARTICIPANTS = `Name\tOrganisationseinheit\tRolle
-Dr. Annette Brückner\tSenatskanzlei, Ref. Digitalisierung\tAuftraggeberin
-Łukasz Wróbel\tUniversität, Institut für Verwaltungsinformatik\tWissenschaft
-Şükrü Öztürk\tBürgeramt Mitte\tFachamt
-Zoë Martens\tFinanzbehörde, IT-Steuerung\tIT
-Jürgen Haß\tPersonalrat\tBeschäftigtenvertretung
-Mira Okonkwo\tDatenschutzbeauftragte\tBeratung
-Henrike Sommerfeld\tBauprüfamt\tFachamt`;
-
-const NOTES: Record<number, Record<string, Array<[string, NoteColor?]>>> = {
-  0: {
-    'Bürgerinnen, Bürger und Unternehmen': [
-      ['Anträge rund um die Uhr digital stellen – mit verständlicher Rückmeldung zum Stand'],
-      ['Gewerbeanmeldung in einem Tag statt in drei Wochen', 'green'],
-    ],
-    Beschäftigte: [
-      ['Routinearbeit übernimmt die KI – mehr Zeit für schwierige Fälle und Beratung'],
-      ['Niemand verliert durch KI seinen Arbeitsplatz; Qualifizierung für alle', 'pink'],
-    ],
-    Verwaltungsabläufe: [
-      ['Posteingang wird automatisch vorsortiert und dem richtigen Fachamt zugeordnet'],
-      ['Medienbruchfreie Akte von der Antragstellung bis zum Bescheid'],
-    ],
-    'Werte und Leitplanken': [
-      ['Menschen entscheiden, KI unterstützt – jede Entscheidung bleibt nachvollziehbar', 'purple'],
-      ['Datenschutz und EU-KI-Verordnung von Anfang an mitdenken', 'purple'],
-    ],
-  },
-  1: {
-    Analog: [['Bauantragsprüfung: Papierakten, ca. 4.200 Anträge pro Jahr, Rückfragen per Post', 'orange']],
-    Digitalisiert: [
-      ['Wohngeld: Online-Antrag, aber Ausdruck und erneute Erfassung im Fachverfahren'],
-      ['Bürgeranfragen per E-Mail: 38.000 pro Jahr, manuelle Zuordnung', 'orange'],
-    ],
-    Medienbruchfrei: [['Kfz-Zulassung: i-Kfz durchgängig digital']],
-    Datengetrieben: [['Dashboard zu Bearbeitungszeiten im Bürgeramt (monatlich)']],
-    'KI-unterstützt': [['Pilot: Übersetzung von Bescheiden in Leichte Sprache', 'blue']],
-  },
-  2: {
-    Sammlung: [['Rechtssichere Textbausteine zentral pflegen']],
-    'Schnellere Fallbearbeitung': [
-      ['Automatische Vollständigkeitsprüfung eingehender Anträge'],
-      ['KI-Assistenz schlägt Bescheidentwürfe vor, Sachbearbeitung prüft'],
-    ],
-    'Kürzere Verfahren': [['Digitale Beteiligung der Fachämter im Bauverfahren statt Umlaufmappe']],
-    'Entlastung der Beschäftigten': [['Posteingang vorsortieren und Dubletten erkennen']],
-    'Besserer Service für Bürger und Unternehmen': [
-      ['Chat-Assistent beantwortet Standardfragen rund um die Uhr, mit Übergabe an Menschen'],
-    ],
-  },
-  3: {
-    Ideen: [['Vollständigkeits-Check für Bauanträge (Pilot im Bauprüfamt)', 'green']],
-    'In Ausarbeitung': [['Intelligenter Posteingang für Bürgeranfragen', 'green']],
-    Ausgewählt: [['Leichte Sprache für Bescheide ausweiten', 'green']],
-  },
-};
+const AT = (hour: number, minute: number) => Date.UTC(2027, 2, 24, hour - 1, minute);
 
 function rowsOf<T>(changes: readonly Change[], table: Change['table']): T[] {
   return changes.filter((c) => c.table === table && c.after).map((c) => c.after as T);
 }
 
-export function buildDemoChanges(): { workshop: Workshop; changes: Change[] } {
+/**
+ * Builds the cards of one board. Each card is ranked at the end of its place
+ * (cell, tray, cluster or pool), as a card added there in the app would be.
+ */
+class BoardFiller {
+  readonly notes: Note[] = [];
+  constructor(
+    readonly board: Board,
+    private readonly at: number,
+  ) {}
+
+  add(card: DemoCard, place: Partial<Pick<Note, 'columnId' | 'rowId' | 'clusterId'>>, source?: Note): Note {
+    const base = blankNote(this.board.id, this.at);
+    const siblings = this.notes
+      .filter(
+        (n) =>
+          n.columnId === (place.columnId ?? null) &&
+          n.rowId === (place.rowId ?? null) &&
+          n.clusterId === (place.clusterId ?? null),
+      )
+      .sort(byRank);
+    const note: Note = {
+      ...base,
+      ...place,
+      text: card.text,
+      color: card.color ?? source?.color ?? 'yellow',
+      facts: card.facts ?? null,
+      sourceNoteId: source?.id ?? null,
+      rank: rankAtEnd(siblings),
+    };
+    this.notes.push(note);
+    return note;
+  }
+}
+
+function cluster(board: Board, title: string, rank: string, at: number): Cluster {
+  return {
+    id: newId<ClusterId>(),
+    boardId: board.id,
+    title,
+    rank,
+    collapsed: false,
+    focusAreaAt: null,
+    description: '',
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+function buildContent(): { workshop: Workshop; changes: Change[] } {
   const created = createWorkshop({
     fields: {
       title: 'KI-Strategie für die Verwaltung – Auftaktworkshop (Demo)',
@@ -102,24 +121,127 @@ export function buildDemoChanges(): { workshop: Workshop; changes: Change[] } {
   const changes: Change[] = [...created.changes];
   const workshop = created.workshop;
   const boards = rowsOf<Board>(changes, 'boards');
+  const boardOf = (phase: Phase) => {
+    const board = boards.find((b) => b.phase === phase);
+    if (!board) throw new Error(`The template has no ${phase} board`);
+    return board;
+  };
   const columns = rowsOf<Column>(changes, 'columns');
+  const rows = rowsOf<MatrixRow>(changes, 'matrixRows');
+  const templateClusters = rowsOf<Cluster>(changes, 'clusters');
+  /** Every card so far by its text, for the copies on later boards. */
+  const byText = new Map<string, Note>();
+  const find = (text: string) => {
+    const note = byText.get(text);
+    if (!note) throw new Error(`No card "${text}"`);
+    return note;
+  };
 
-  boards.forEach((board, index) => {
-    let content: BoardContent = {
-      board,
-      columns: columns.filter((c) => c.boardId === board.id),
-      notes: [],
-    };
-    for (const [columnTitle, notes] of Object.entries(NOTES[index] ?? {})) {
-      const column = content.columns.find((c) => c.title === columnTitle);
-      if (!column) throw new Error(`No column ${columnTitle} on ${board.title}`);
-      for (const [text, color] of notes) {
-        const added = addNote(content, { columnId: column.id, text, color: color ?? 'yellow', now: NOW });
-        changes.push(...added.changes);
-        content = { ...content, notes: [...content.notes, added.note as Note] };
-      }
+  // ---- Vision: statements, three clusters, the pool, and the agreed Leitbild.
+  const visionBoard = boardOf('vision');
+  const vision = new BoardFiller(visionBoard, AT(9, 30));
+  const visionClusters: Cluster[] = [];
+  for (const spec of VISION.clusters) {
+    const group = cluster(visionBoard, spec.title, rankAtEnd(visionClusters), AT(9, 50));
+    visionClusters.push(group);
+    for (const card of spec.cards) vision.add(card, { clusterId: group.id });
+  }
+  for (const card of VISION.pool) vision.add(card, {});
+  vision.notes.forEach((n) => byText.set(n.text, n));
+
+  // ---- Inventory: cards in the cells of the matrix, with facts, and the tray.
+  const inventoryBoard = boardOf('inventory');
+  const inventory = new BoardFiller(inventoryBoard, AT(11, 0));
+  const columnId = (title: string) => {
+    const column = columns.find((c) => c.boardId === inventoryBoard.id && c.title === title);
+    if (!column) throw new Error(`No column ${title}`);
+    return column.id;
+  };
+  const rowId = (title: string) => {
+    const row = rows.find((r) => r.boardId === inventoryBoard.id && r.title === title);
+    if (!row) throw new Error(`No row ${title}`);
+    return row.id;
+  };
+  for (const cell of INVENTORY.cells)
+    for (const card of cell.cards)
+      inventory.add(card, { rowId: rowId(cell.row), columnId: columnId(cell.column) });
+  for (const card of INVENTORY.tray) inventory.add(card, {});
+  inventory.notes.forEach((n) => byText.set(n.text, n));
+
+  // ---- Focus areas: copies of vision and inventory cards plus new ones, clustered;
+  // three clusters promoted after the dot voting.
+  const focusBoard = boardOf('focus');
+  const focus = new BoardFiller(focusBoard, AT(11, 50));
+  const focusClusters: Cluster[] = templateClusters.filter((c) => c.boardId === focusBoard.id);
+  const addFocusCard = (card: FocusCard, clusterId: ClusterId | null) => {
+    if ('from' in card) {
+      const original = find(card.from);
+      return focus.add({ text: original.text }, { clusterId }, original);
     }
-  });
+    return focus.add(card, { clusterId });
+  };
+  const promoted: Cluster[] = [];
+  for (const spec of FOCUS.clusters) {
+    let group = focusClusters.find((c) => c.title === spec.title);
+    if (!group) {
+      group = cluster(focusBoard, spec.title, rankAtEnd(focusClusters), AT(12, 0));
+      focusClusters.push(group);
+    }
+    if (spec.focusArea) {
+      const index = focusClusters.indexOf(group);
+      group = { ...group, focusAreaAt: AT(13, 15), description: spec.focusArea, updatedAt: AT(13, 15) };
+      focusClusters[index] = group;
+      promoted.push(group);
+    }
+    for (const card of spec.cards) addFocusCard(card, group.id);
+  }
+  for (const card of FOCUS.pool) addFocusCard(card, null);
+  const focusCard = (text: string) => {
+    const note = focus.notes.find((n) => n.text === text);
+    if (!note) throw new Error(`No card "${text}" on the focus board`);
+    return note;
+  };
+
+  // ---- Project ideas on canvases, each serving a focus area.
+  const ideasBoard = boardOf('ideas');
+  const ideas: Idea[] = [];
+  for (const spec of IDEAS) {
+    const area = promoted.find((c) => c.title === spec.focusArea);
+    if (!area) throw new Error(`No focus area ${spec.focusArea}`);
+    ideas.push({
+      id: newId<IdeaId>(),
+      workshopId: workshop.id,
+      boardId: ideasBoard.id,
+      focusAreaId: area.id,
+      templateId: IDEA_TEMPLATE,
+      title: spec.title,
+      fields: spec.fields,
+      sources: spec.sources.map(({ field, card }) => ({ field, noteId: focusCard(card).id })),
+      rank: rankAtEnd(ideas),
+      createdAt: AT(14, 0),
+      updatedAt: AT(15, 0),
+    });
+  }
+
+  changes.push(
+    ...[...vision.notes, ...inventory.notes, ...focus.notes].map((after): Change => ({
+      table: 'notes',
+      after,
+    })),
+    ...visionClusters.map((after): Change => ({ table: 'clusters', after })),
+    ...ideas.map((after): Change => ({ table: 'ideas', after })),
+  );
+  // The template's clusters were created plain; the promoted ones replace them.
+  for (const change of changes)
+    if (change.table === 'clusters' && change.after) {
+      const now = focusClusters.find((c) => c.id === change.after!.id);
+      if (now) change.after = now;
+    }
+  changes.push(
+    ...focusClusters
+      .filter((c) => !templateClusters.some((t) => t.id === c.id))
+      .map((after): Change => ({ table: 'clusters', after })),
+  );
 
   changes.push(...importParticipantList(workshop, [], PARTICIPANTS, NOW).changes);
 
@@ -134,17 +256,26 @@ export function buildDemoChanges(): { workshop: Workshop; changes: Change[] } {
   if (session) session.startTime = '09:00';
 
   const visionItem = agenda.find((a) => a.title === 'Vision: Leitbild formulieren');
+  const agreed = addDecision({
+    workshopId: workshop.id,
+    fields: { text: VISION_DECISION, date: '2027-03-24', agendaItemId: visionItem?.id ?? null },
+    agendaItems: agenda,
+    now: AT(10, 40),
+  });
+  const leitbild: Vision = {
+    id: newId<VisionId>(),
+    workshopId: workshop.id,
+    boardId: visionBoard.id,
+    text: VISION_TEXT,
+    sourceNoteIds: VISION_SOURCES.map((text) => find(text).id as NoteId),
+    agreedAt: AT(10, 40),
+    decisionId: agreed.decision.id,
+    createdAt: AT(10, 15),
+    updatedAt: AT(10, 40),
+  };
   changes.push(
-    ...addDecision({
-      workshopId: workshop.id,
-      fields: {
-        text: 'Leitbild: „KI entlastet die Beschäftigten und beschleunigt Verfahren – entschieden wird von Menschen, nachvollziehbar und datenschutzgerecht.“',
-        date: '2027-03-24',
-        agendaItemId: visionItem?.id ?? null,
-      },
-      agendaItems: agenda,
-      now: NOW,
-    }).changes,
+    ...agreed.changes,
+    { table: 'visions', after: leitbild },
     ...addDecision({
       workshopId: workshop.id,
       fields: {
@@ -152,7 +283,7 @@ export function buildDemoChanges(): { workshop: Workshop; changes: Change[] } {
         date: '2027-03-24',
         agendaItemId: null,
       },
-      now: NOW,
+      now: AT(12, 0),
     }).changes,
     ...addActionItem({
       workshopId: workshop.id,
@@ -186,4 +317,46 @@ export function buildDemoChanges(): { workshop: Workshop; changes: Change[] } {
     }).changes,
   );
   return { workshop, changes };
+}
+
+// ---- Fixed ids: the same content gives the same file, byte for byte.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A small seeded generator (mulberry32): the demo's ids look like any other. */
+function seededUuids(seed: number): () => string {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0');
+  };
+  return () => {
+    const hex = next() + next() + next() + next();
+    const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+}
+
+/** Replaces every random id (wherever it is referenced) by the next fixed one, in order of appearance. */
+function withFixedIds<T>(value: T, ids: Map<string, string>, next: () => string): T {
+  if (typeof value === 'string' && UUID.test(value)) {
+    if (!ids.has(value)) ids.set(value, next());
+    return ids.get(value) as T;
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => withFixedIds(item, ids, next)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, withFixedIds(item, ids, next)]),
+    ) as T;
+  return value;
+}
+
+export function buildDemoChanges(): { workshop: Workshop; changes: Change[] } {
+  const { workshop, changes } = buildContent();
+  const ids = new Map<string, string>();
+  const next = seededUuids(20270324);
+  return { workshop: withFixedIds(workshop, ids, next), changes: withFixedIds(changes, ids, next) };
 }

@@ -13,6 +13,9 @@ import {
   renameColumn,
 } from '../../renderer/src/domain/boardCommands';
 import { invertChanges } from '../../renderer/src/domain/changes';
+import type { ParticipantId } from '../../renderer/src/domain/ids';
+import type { AgendaItem } from '../../renderer/src/domain/types';
+import { castBallot, startRound } from '../../renderer/src/domain/voting';
 import { DomainError } from '../../renderer/src/domain/errors';
 import { applyToContent, columnId, layoutOf, makeBoard, noteByText } from './fixtures';
 
@@ -175,5 +178,54 @@ describe('boards', () => {
     expect(removal.filter((c) => c.table === 'notes')).toHaveLength(1);
     expect(removal.filter((c) => c.table === 'columns')).toHaveLength(1);
     expect(removal.every((c) => c.after === undefined)).toBe(true);
+  });
+
+  it('deleting a board takes its voting rounds, ballots, ideas and vision, and unhooks agenda items from it', () => {
+    const { content } = makeBoard({ A: ['a'] });
+    const boardId = content.board.id;
+    const { round } = startRound({
+      workshopId: content.board.workshopId,
+      boardId,
+      title: 'Punktabfrage',
+      target: 'notes',
+      settings: { method: 'dots', dots: 1, maxPerItem: 1 },
+      items: [{ id: content.notes[0]!.id, label: 'a' }],
+      entitled: ['p1' as ParticipantId],
+      anonymous: true,
+      closesAt: null,
+      now: 1,
+    });
+    const { ballot } = castBallot(
+      round,
+      undefined,
+      'p1' as ParticipantId,
+      {
+        method: 'dots',
+        dots: { [content.notes[0]!.id]: 1 },
+      },
+      2,
+    );
+    const item = { id: 'top1', boardId } as unknown as AgendaItem;
+    const other = { id: 'top2', boardId: 'elsewhere' } as unknown as AgendaItem;
+    const removal = deleteBoard(content, {
+      votingRounds: [round],
+      ballots: [ballot],
+      agendaItems: [item, other],
+    });
+    expect(removal.find((c) => c.table === 'agendaItems')).toEqual({
+      table: 'agendaItems',
+      before: item,
+      after: { ...item, boardId: null },
+    });
+    expect(removal.filter((c) => c.table === 'agendaItems')).toHaveLength(1);
+    expect(removal.filter((c) => c.after === undefined).map((c) => c.table)).toEqual([
+      'ballots',
+      'votingRounds',
+      'notes',
+      'columns',
+      'boards',
+    ]);
+    // Undo restores every row, the agenda item with its board.
+    expect(invertChanges(removal).at(-1)).toMatchObject({ table: 'agendaItems', after: item });
   });
 });

@@ -1,27 +1,44 @@
 import { addColumn, addNote } from '../../renderer/src/domain/boardCommands';
 import type { Change } from '../../renderer/src/domain/changes';
 import type { ColumnId } from '../../renderer/src/domain/ids';
-import type { BoardContent, Board, Column, Note, Workshop } from '../../renderer/src/domain/types';
+import type {
+  BoardContent,
+  Board,
+  Cluster,
+  Column,
+  MatrixRow,
+  Note,
+  Workshop,
+} from '../../renderer/src/domain/types';
 import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain/workshopCommands';
 
 /** Applies changes to an in-memory board, as the repository does to Dexie. */
 export function applyToContent(content: BoardContent, changes: readonly Change[]): BoardContent {
-  let { board, columns, notes } = content;
+  let { board } = content;
+  const lists = {
+    columns: [...content.columns] as Array<{ id: string; rank: string }>,
+    matrixRows: [...content.rows] as Array<{ id: string; rank: string }>,
+    clusters: [...content.clusters] as Array<{ id: string; rank: string }>,
+    notes: [...content.notes] as Array<{ id: string; rank: string }>,
+  };
   for (const change of changes) {
     const row = change.after ?? change.before!;
     if (change.table === 'boards') board = (change.after as Board | undefined) ?? board;
-    if (change.table === 'columns') {
-      columns = columns.filter((c) => c.id !== row.id);
-      if (change.after) columns.push(change.after as Column);
-    }
-    if (change.table === 'notes') {
-      notes = notes.filter((n) => n.id !== row.id);
-      if (change.after) notes.push(change.after as Note);
+    if (change.table in lists) {
+      const key = change.table as keyof typeof lists;
+      lists[key] = lists[key].filter((r) => r.id !== row.id);
+      if (change.after) lists[key].push(change.after as { id: string; rank: string });
     }
   }
   const byRank = (a: { rank: string }, b: { rank: string }) =>
     a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0;
-  return { board, columns: [...columns].sort(byRank), notes: [...notes].sort(byRank) };
+  return {
+    board,
+    columns: (lists.columns as Column[]).sort(byRank),
+    rows: (lists.matrixRows as MatrixRow[]).sort(byRank),
+    clusters: (lists.clusters as Cluster[]).sort(byRank),
+    notes: (lists.notes as Note[]).sort(byRank),
+  };
 }
 
 /** A workshop with one board of the given columns, each holding the given note texts. */
@@ -33,7 +50,7 @@ export function makeBoard(layout: Record<string, string[]>): { workshop: Worksho
     now: 1,
   });
   const board = created.changes.find((c) => c.table === 'boards')!.after as Board;
-  let content: BoardContent = { board, columns: [], notes: [] };
+  let content: BoardContent = { board, columns: [], rows: [], clusters: [], notes: [] };
   for (const [title, texts] of Object.entries(layout)) {
     const { column, changes } = addColumn(content, title);
     content = applyToContent(content, changes);

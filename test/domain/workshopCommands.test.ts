@@ -122,6 +122,12 @@ describe('bin and restore', () => {
       agendaItems: rows('agendaItems'),
       decisions: [],
       actionItems: [],
+      matrixRows: [],
+      clusters: [],
+      ideas: [],
+      visions: [],
+      votingRounds: [],
+      ballots: [],
     });
     expect(purge.map((c) => c.table)).toEqual([
       'columns',

@@ -99,14 +99,15 @@ describe('decisions and action items', () => {
     await page.getByRole('button', { name: 'Timer starten Vision: Aussagen sammeln' }).click();
 
     await nav().getByRole('link', { name: 'Vision: KI in der Verwaltung 2030' }).click();
-    await page.locator('ol.columns').waitFor();
+    // The vision board is a clusters board: cards are written into the pool.
+    await page.locator('.cluster-pool').waitFor();
     const capture = page.getByRole('button', { name: 'Festhalten' });
     expect(await capture.getAttribute('aria-keyshortcuts')).toBe('Control+Shift+E Meta+Shift+E');
 
     // In the middle of typing a card: the shortcut still works.
-    const firstColumn = page.locator('ol.columns > li.column').first();
-    await firstColumn.getByRole('button', { name: /^Karte hinzufügen/ }).click();
-    const composer = firstColumn.locator('.note-composer textarea');
+    const pool = page.locator('.cluster-pool');
+    await pool.getByRole('button', { name: /^Karte hinzufügen/ }).click();
+    const composer = pool.getByRole('textbox', { name: 'Neue Karte (noch nicht gruppiert)' });
     await composer.fill('Halb geschriebene Karte');
     await page.keyboard.press('Control+Shift+E');
     const dialog = captureDialog();

@@ -72,7 +72,15 @@ describe('minutes (Protokoll)', () => {
     expect(text).toContain('| Zoë Martens |');
     expect(text).toContain('## Aufgaben');
     expect(text).toContain('## Ergebnisse: Vision');
+    expect(text).toContain('Im Jahr 2030 **entlastet KI die Beschäftigten');
+    expect(text).toContain(
+      '| Bereich | Analog | Digitalisiert | Medienbruchfrei | Datengetrieben | KI-unterstützt |',
+    );
+    expect(text).toContain('#### Handlungsschwerpunkt: Schnellere Fallbearbeitung');
+    expect(text).toContain('## Nachvollziehbarkeit');
+    // Without the ideas phase, neither the canvases nor the ideas in the trace are printed.
     expect(text).not.toContain('Ergebnisse: Projektideen');
+    expect(text).not.toContain('Intelligenter Posteingang für Bürgeranfragen');
     expect(text).toContain('- **Status:** Entwurf');
   });
 });

@@ -3,7 +3,7 @@
 // the projector window following the facilitator.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addNote, createWorkshop, expectAccessible, launchSession, type Session } from './helpers';
+import { addPoolCard, createWorkshop, expectAccessible, launchSession, type Session } from './helpers';
 
 const TITLE = 'KI-Strategie Auftakt – Größe';
 let session: Session;
@@ -35,7 +35,7 @@ describe('workshop process', () => {
     await expect
       .poll(() => page.locator('.phase-card h3').allTextContents())
       .toEqual(['1Vision', '2Bestandsaufnahme', '3Handlungsschwerpunkte', '4Projektideen']);
-    await expect.poll(() => nav().getByRole('link').count()).toBe(4 + 4);
+    await expect.poll(() => nav().getByRole('link').count()).toBe(5 + 4);
     await expectAccessible(page, 'the process overview');
 
     await nav().getByRole('link', { name: 'Tagesordnung' }).click();
@@ -115,7 +115,7 @@ describe('workshop process', () => {
 
     await nav().getByRole('link', { name: 'Vision: KI in der Verwaltung 2030' }).click();
     await projector.getByRole('heading', { level: 2, name: 'Vision: KI in der Verwaltung 2030' }).waitFor();
-    await addNote(page, 'Beschäftigte', 'Routinearbeit übernimmt die KI – Zeit für Bürgerkontakt');
+    await addPoolCard(page, 'Routinearbeit übernimmt die KI – Zeit für Bürgerkontakt');
     await projector.getByText('Routinearbeit übernimmt die KI – Zeit für Bürgerkontakt').waitFor();
 
     await nav().getByRole('link', { name: 'Bestandsaufnahme: Reifegrad der Prozesse' }).click();

@@ -81,7 +81,7 @@ describe('workshops', () => {
       .getByRole('link', { name: 'Bestandsaufnahme: Reifegrad der Prozesse' })
       .click();
     await expect
-      .poll(() => page.locator('.column-title').allTextContents())
+      .poll(() => page.locator('.matrix-column-header .matrix-line-title').allTextContents())
       .toEqual(['Analog', 'Digitalisiert', 'Medienbruchfrei', 'Datengetrieben', 'KI-unterstützt']);
     await expect.poll(() => page.title()).toBe(`${TITLE} – Moderato`);
     await expectAccessible(page, 'the workshop screen');

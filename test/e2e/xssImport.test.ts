@@ -50,7 +50,7 @@ async function writePayloadBackup(): Promise<string> {
   const changes: Change[] = [...created.changes];
   const board = changes.find((c) => c.table === 'boards')!.after as Board;
   const column = changes.find((c) => c.table === 'columns')!.after as Column;
-  let content: BoardContent = { board, columns: [column], notes: [] };
+  let content: BoardContent = { board, columns: [column], rows: [], clusters: [], notes: [] };
   for (const payload of XSS_PAYLOADS) {
     const added = addNote(content, { columnId: column.id, text: payload, now: 2 });
     changes.push(...added.changes);

@@ -16,7 +16,7 @@ const fixtureFor = (version: number) =>
  * must name every version that has an upgrade, so a new migration cannot land
  * untested.
  */
-const TESTED_UPGRADES: number[] = [2];
+const TESTED_UPGRADES: number[] = [2, 3];
 
 let db: ModeratoDb | undefined;
 afterEach(async () => {
@@ -70,6 +70,38 @@ describe('schema versions', () => {
       expect(await db[table].count()).toBe(0);
     }
     expect(await db.notes.count()).toBe(2);
+  });
+
+  it('upgrade 3 gives boards a kind and cards a place, a source link and facts, and adds the phase-board tables', async () => {
+    const fixture = fixtureFor(2);
+    const name = `migration-v3-${Date.now()}`;
+    await writeFixtureAtVersion(name, fixture);
+    db = new ModeratoDb(name);
+    await openDatabase(db);
+    const [board] = await db.boards.toArray();
+    expect(board).toEqual({ ...(fixture.tables.boards![0] as object), kind: 'columns' });
+    const notes = await db.notes.toArray();
+    expect(notes).toEqual(
+      (fixture.tables.notes as object[]).map((note) => ({
+        ...note,
+        rowId: null,
+        clusterId: null,
+        sourceNoteId: null,
+        facts: null,
+      })),
+    );
+    // The new indexes work on upgraded rows.
+    expect(await db.notes.where('columnId').equals('c1').count()).toBe(2);
+    for (const table of ['matrixRows', 'clusters', 'ideas', 'visions'] as const) {
+      expect(await db[table].count()).toBe(0);
+    }
+    // Everything of version 2 is still there, unchanged.
+    expect(await db.workshops.toArray()).toEqual(fixture.tables.workshops);
+    expect(await db.decisions.toArray()).toEqual(fixture.tables.decisions);
+    expect(await db.agendaItems.toArray()).toEqual(fixture.tables.agendaItems);
+    expect(await db.participants.toArray()).toEqual(fixture.tables.participants);
+    const content = await loadBoardContent(db, board!.id);
+    expect(content).toMatchObject({ rows: [], clusters: [] });
   });
 
   it('refuses to open a database from a newer app instead of starting empty', async () => {

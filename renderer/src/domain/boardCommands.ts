@@ -2,7 +2,20 @@ import type { Change } from './changes';
 import { DomainError } from './errors';
 import { newId, type BoardId, type ColumnId, type NoteId, type WorkshopId } from './ids';
 import { byRank, rankAfter, rankAt, rankAtEnd } from './ordering';
-import type { Board, BoardContent, Column, Note, NoteColor, Workshop } from './types';
+import type {
+  AgendaItem,
+  Ballot,
+  Board,
+  BoardContent,
+  BoardKind,
+  Column,
+  Idea,
+  Note,
+  NoteColor,
+  Vision,
+  VotingRound,
+  Workshop,
+} from './types';
 import { NOTE_COLORS } from './types';
 import { cleanNoteText, cleanTitle, LIMITS } from './validation';
 
@@ -29,12 +42,14 @@ export function addBoard(
   boards: readonly Board[],
   title: string,
   now: number,
+  kind: BoardKind = 'columns',
 ): { board: Board; changes: Change[] } {
   const board: Board = {
     id: newId<BoardId>(),
     workshopId: workshop.id as WorkshopId,
     title: cleanTitle(title, 'title', LIMITS.boardTitle),
     phase: null,
+    kind,
     rank: rankAtEnd([...boards].sort(byRank)),
     createdAt: now,
   };
@@ -51,10 +66,35 @@ export function renameBoard(board: Board, title: string): Change[] {
   ];
 }
 
-/** Deleting a board takes its columns and notes with it (undo brings all back). */
-export function deleteBoard(content: BoardContent): Change[] {
+/** What else hangs on a board: rows of other tables the caller read for it. */
+export interface OnBoard {
+  ideas?: readonly Idea[];
+  visions?: readonly Vision[];
+  votingRounds?: readonly VotingRound[];
+  /** The ballots of those rounds. */
+  ballots?: readonly Ballot[];
+  /** Agenda items that point at the board: they stay, without the board. */
+  agendaItems?: readonly AgendaItem[];
+}
+
+/**
+ * Deleting a board takes its columns, rows, clusters and cards with it, and
+ * the project ideas, vision and voting rounds on it; agenda items that showed
+ * it keep their place without a board (undo brings all back).
+ */
+export function deleteBoard(content: BoardContent, onBoard: OnBoard = {}): Change[] {
+  const boardId = content.board.id;
   return [
+    ...(onBoard.agendaItems ?? [])
+      .filter((item) => item.boardId === boardId)
+      .map((item): Change => ({ table: 'agendaItems', before: item, after: { ...item, boardId: null } })),
+    ...(onBoard.ballots ?? []).map((ballot): Change => ({ table: 'ballots', before: ballot })),
+    ...(onBoard.votingRounds ?? []).map((round): Change => ({ table: 'votingRounds', before: round })),
+    ...(onBoard.ideas ?? []).map((idea): Change => ({ table: 'ideas', before: idea })),
+    ...(onBoard.visions ?? []).map((vision): Change => ({ table: 'visions', before: vision })),
     ...content.notes.map((note): Change => ({ table: 'notes', before: note })),
+    ...content.clusters.map((cluster): Change => ({ table: 'clusters', before: cluster })),
+    ...content.rows.map((row): Change => ({ table: 'matrixRows', before: row })),
     ...content.columns.map((column): Change => ({ table: 'columns', before: column })),
     { table: 'boards', before: content.board },
   ];
@@ -117,6 +157,24 @@ export function deleteColumn(content: BoardContent, columnId: ColumnId, fate: Co
 
 // ---- notes ----
 
+/** A new card with nothing placed yet; commands fill in where it sits. */
+export function blankNote(boardId: BoardId, now: number): Note {
+  return {
+    id: newId<NoteId>(),
+    boardId,
+    columnId: null,
+    rowId: null,
+    clusterId: null,
+    text: '',
+    color: 'yellow',
+    rank: rankAtEnd([]),
+    sourceNoteId: null,
+    facts: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export interface AddNoteArgs {
   columnId: ColumnId;
   text: string;
@@ -127,14 +185,11 @@ export interface AddNoteArgs {
 export function addNote(content: BoardContent, args: AddNoteArgs): { note: Note; changes: Change[] } {
   findColumn(content, args.columnId);
   const note: Note = {
-    id: newId<NoteId>(),
-    boardId: content.board.id,
+    ...blankNote(content.board.id, args.now),
     columnId: args.columnId,
     text: cleanNoteText(args.text),
     color: args.color ?? 'yellow',
     rank: rankAtEnd(notesInColumn(content, args.columnId)),
-    createdAt: args.now,
-    updatedAt: args.now,
   };
   return { note, changes: [{ table: 'notes', after: note }] };
 }
@@ -171,7 +226,8 @@ export function moveNote(
   const note = findNote(content, noteId);
   findColumn(content, columnId);
   const siblings = notesInColumn(content, columnId).filter((n) => n.id !== noteId);
-  const currentIndex = notesInColumn(content, note.columnId).findIndex((n) => n.id === noteId);
+  const currentIndex =
+    note.columnId === null ? -1 : notesInColumn(content, note.columnId).findIndex((n) => n.id === noteId);
   if (note.columnId === columnId && currentIndex === Math.max(0, Math.min(index, siblings.length))) return [];
   const after: Note = { ...note, columnId, rank: rankAt(siblings, index), updatedAt: now };
   return [{ table: 'notes', before: note, after }];

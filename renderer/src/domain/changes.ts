@@ -1,11 +1,17 @@
 import type {
   ActionItem,
   AgendaItem,
+  Ballot,
   Board,
+  Cluster,
   Column,
   Decision,
+  Idea,
+  MatrixRow,
   Note,
   Participant,
+  Vision,
+  VotingRound,
   Workshop,
   WorkshopSession,
 } from './types';
@@ -29,7 +35,13 @@ export type Change =
   | TableChange<'sessions', WorkshopSession>
   | TableChange<'agendaItems', AgendaItem>
   | TableChange<'decisions', Decision>
-  | TableChange<'actionItems', ActionItem>;
+  | TableChange<'actionItems', ActionItem>
+  | TableChange<'matrixRows', MatrixRow>
+  | TableChange<'clusters', Cluster>
+  | TableChange<'ideas', Idea>
+  | TableChange<'visions', Vision>
+  | TableChange<'votingRounds', VotingRound>
+  | TableChange<'ballots', Ballot>;
 
 export type ChangeSet = readonly Change[];
 

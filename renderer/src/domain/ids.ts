@@ -11,6 +11,12 @@ export type SessionId = Id<'Session'>;
 export type AgendaItemId = Id<'AgendaItem'>;
 export type DecisionId = Id<'Decision'>;
 export type ActionItemId = Id<'ActionItem'>;
+export type RowId = Id<'Row'>;
+export type ClusterId = Id<'Cluster'>;
+export type IdeaId = Id<'Idea'>;
+export type VisionId = Id<'Vision'>;
+export type VotingRoundId = Id<'VotingRound'>;
+export type BallotId = Id<'Ballot'>;
 
 export function newId<T extends string>(): T {
   return crypto.randomUUID() as T;

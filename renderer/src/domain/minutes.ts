@@ -4,6 +4,9 @@
  * the dates, so the same model serves the app, the CLI and the tests.
  */
 import { formatClock, itemsOfSession, planSchedule } from './agenda';
+import type { CanvasTemplate } from './canvas';
+import { boardHasResults, buildBoard, type MinutesBoard } from './minutesBoards';
+import { buildTrace, type MinutesTrace } from './minutesTrace';
 import { byRank } from './ordering';
 import type { WorkshopTree } from './purge';
 import { elapsedMs } from './timer';
@@ -19,6 +22,8 @@ export interface MinutesOptions {
   sessionIds?: readonly string[];
   /** Only these phases (default: all four, plus boards without a phase). */
   phases?: ReadonlyArray<Phase | null>;
+  /** Canvas templates (assets/canvases) for the labels of project-idea fields; without, keys are printed. */
+  canvasTemplates?: readonly CanvasTemplate[];
 }
 
 export interface MinutesAgendaRow {
@@ -40,16 +45,25 @@ export interface MinutesSession {
   agenda: MinutesAgendaRow[];
 }
 
-export interface MinutesColumn {
-  title: string;
-  notes: string[];
-}
-
-export interface MinutesBoard {
-  title: string;
-  columns: MinutesColumn[];
-  noteCount: number;
-}
+export type {
+  MinutesBoard,
+  MinutesCard,
+  MinutesCluster,
+  MinutesColumn,
+  MinutesFocusAreaLink,
+  MinutesIdea,
+  MinutesIdeaField,
+  MinutesMatrixRow,
+  MinutesVision,
+} from './minutesBoards';
+export type {
+  MinutesTrace,
+  MinutesTraceCard,
+  MinutesTraceFocusArea,
+  MinutesTraceIdea,
+  MinutesTraceOrigin,
+  MinutesTraceSource,
+} from './minutesTrace';
 
 export interface MinutesPhase {
   /** null: boards not assigned to any phase. */
@@ -84,6 +98,8 @@ export interface MinutesModel {
   sessions: MinutesSession[];
   participants: Array<{ name: string; unit: string; role: string }>;
   phases: MinutesPhase[];
+  /** Focus areas → cards → originals → project ideas, over the boards of the chosen phases. */
+  trace: MinutesTrace;
   decisions: MinutesDecision[];
   actionItems: MinutesActionItem[];
 }
@@ -129,32 +145,18 @@ export function buildMinutes(workshop: Workshop, tree: WorkshopTree, options: Mi
 
   const wanted = options.phases ?? [...PHASES, null];
   const boards = [...tree.boards].sort(byRank);
+  const templates = new Map((options.canvasTemplates ?? []).map((t) => [t.id, t]));
   const phases: MinutesPhase[] = wanted
     .filter((phase) => phase !== null || boards.some((b) => b.phase === null))
     .map((phase) => ({
       phase,
       boards: boards
         .filter((b) => b.phase === phase)
-        .map((board) => {
-          const columns = tree.columns
-            .filter((c) => c.boardId === board.id)
-            .sort(byRank)
-            .map((column) => ({
-              title: column.title,
-              notes: tree.notes
-                .filter((n) => n.columnId === column.id)
-                .sort(byRank)
-                .map((n) => n.text),
-            }));
-          return {
-            title: board.title,
-            columns,
-            noteCount: columns.reduce((sum, c) => sum + c.notes.length, 0),
-          };
-        })
-        // A board without a single note adds nothing to the record.
-        .filter((board) => board.noteCount > 0),
+        .map((board) => buildBoard(board, tree, templates))
+        // A board without a single result adds nothing to the record.
+        .filter(boardHasResults),
     }));
+  const chosenBoards = boards.filter((b) => wanted.includes(b.phase));
 
   return {
     title: workshop.title,
@@ -170,6 +172,7 @@ export function buildMinutes(workshop: Workshop, tree: WorkshopTree, options: Mi
       .sort((a, b) => collator.compare(a.name, b.name))
       .map(({ name, unit, role }) => ({ name, unit, role })),
     phases,
+    trace: buildTrace(chosenBoards, tree, templates),
     decisions: [...tree.decisions].sort(byDateThenCreated((d) => d.date)).map((d) => ({
       text: d.text,
       date: d.date,

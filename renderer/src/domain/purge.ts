@@ -2,11 +2,17 @@ import type { Change } from './changes';
 import type {
   ActionItem,
   AgendaItem,
+  Ballot,
   Board,
+  Cluster,
   Column,
   Decision,
+  Idea,
+  MatrixRow,
   Note,
   Participant,
+  Vision,
+  VotingRound,
   Workshop,
   WorkshopSession,
 } from './types';
@@ -15,12 +21,18 @@ import type {
 export interface WorkshopTree {
   boards: Board[];
   columns: Column[];
+  matrixRows: MatrixRow[];
+  clusters: Cluster[];
   notes: Note[];
   participants: Participant[];
   sessions: WorkshopSession[];
   agendaItems: AgendaItem[];
   decisions: Decision[];
   actionItems: ActionItem[];
+  ideas: Idea[];
+  visions: Vision[];
+  votingRounds: VotingRound[];
+  ballots: Ballot[];
 }
 
 /**
@@ -29,7 +41,13 @@ export interface WorkshopTree {
  */
 export function purgeWorkshop(workshop: Workshop, tree: WorkshopTree): Change[] {
   return [
+    ...tree.ballots.map((before): Change => ({ table: 'ballots', before })),
+    ...tree.votingRounds.map((before): Change => ({ table: 'votingRounds', before })),
+    ...tree.ideas.map((before): Change => ({ table: 'ideas', before })),
+    ...tree.visions.map((before): Change => ({ table: 'visions', before })),
     ...tree.notes.map((before): Change => ({ table: 'notes', before })),
+    ...tree.clusters.map((before): Change => ({ table: 'clusters', before })),
+    ...tree.matrixRows.map((before): Change => ({ table: 'matrixRows', before })),
     ...tree.columns.map((before): Change => ({ table: 'columns', before })),
     ...tree.boards.map((before): Change => ({ table: 'boards', before })),
     ...tree.agendaItems.map((before): Change => ({ table: 'agendaItems', before })),

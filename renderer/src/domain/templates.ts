@@ -1,4 +1,4 @@
-import { PHASES, type Phase } from './types';
+import { BOARD_KINDS, PHASES, type BoardKind, type Phase } from './types';
 
 /** A text in both UI languages. */
 export interface LocalizedText {
@@ -15,13 +15,32 @@ export interface WorkshopTemplate {
   order: number;
   name: LocalizedText;
   description: LocalizedText;
-  boards: Array<{ key: string; phase: Phase | null; title: LocalizedText; columns: LocalizedText[] }>;
+  boards: Array<{
+    key: string;
+    phase: Phase | null;
+    /** Defaults to 'columns'. */
+    kind?: BoardKind;
+    title: LocalizedText;
+    columns: LocalizedText[];
+    /** Matrix boards: the row names. */
+    rows?: LocalizedText[];
+    /** Clusters boards: clusters to start with (e.g. the goals). */
+    clusters?: LocalizedText[];
+  }>;
   agenda: Array<{ title: LocalizedText; minutes: number; board: string | null; notes?: LocalizedText }>;
 }
 
 /** A template in one language, ready for createWorkshop. */
 export interface ResolvedTemplate {
-  boards: Array<{ title: string; phase: Phase | null; columns: string[] }>;
+  boards: Array<{
+    title: string;
+    phase: Phase | null;
+    /** Defaults to 'columns'. */
+    kind?: BoardKind;
+    columns: string[];
+    rows?: string[];
+    clusters?: string[];
+  }>;
   agenda: Array<{ title: string; minutes: number; boardIndex: number | null; notes: string }>;
 }
 
@@ -31,7 +50,10 @@ export function resolveTemplate(template: WorkshopTemplate, language: keyof Loca
     boards: template.boards.map((b) => ({
       title: b.title[language],
       phase: b.phase,
+      kind: b.kind ?? 'columns',
       columns: b.columns.map((c) => c[language]),
+      rows: (b.rows ?? []).map((r) => r[language]),
+      clusters: (b.clusters ?? []).map((c) => c[language]),
     })),
     agenda: template.agenda.map((item) => ({
       title: item.title[language],
@@ -67,6 +89,11 @@ export function validateTemplate(value: unknown): string[] {
     if (board.phase !== null && !PHASES.includes(board.phase)) problems.push(`boards[${i}].phase`);
     if (!isText(board.title)) problems.push(`boards[${i}].title`);
     if (!Array.isArray(board.columns) || !board.columns.every(isText)) problems.push(`boards[${i}].columns`);
+    if (board.kind !== undefined && !BOARD_KINDS.includes(board.kind)) problems.push(`boards[${i}].kind`);
+    if (board.rows !== undefined && (!Array.isArray(board.rows) || !board.rows.every(isText)))
+      problems.push(`boards[${i}].rows`);
+    if (board.clusters !== undefined && (!Array.isArray(board.clusters) || !board.clusters.every(isText)))
+      problems.push(`boards[${i}].clusters`);
   });
   if (!Array.isArray(t.agenda)) return [...problems, 'agenda'];
   t.agenda.forEach((item, i) => {

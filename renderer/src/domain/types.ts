@@ -1,14 +1,21 @@
 import type {
   ActionItemId,
   AgendaItemId,
+  BallotId,
   BoardId,
+  ClusterId,
   ColumnId,
   DecisionId,
+  IdeaId,
   NoteId,
   ParticipantId,
+  RowId,
   SessionId,
+  VisionId,
+  VotingRoundId,
   WorkshopId,
 } from './ids';
+import type { BallotContent, VotingSettings } from './votingTally';
 
 /** An ISO calendar date, yyyy-mm-dd, or '' when not set. */
 export type IsoDate = string;
@@ -29,16 +36,28 @@ export interface Workshop {
   deletedAt: number | null;
 }
 
+/**
+ * What a board is laid out as:
+ * - columns: cards in named columns (the first board kind);
+ * - matrix: named rows × named columns, cards in cells, plus a tray of cards not placed yet;
+ * - clusters: a free pool of cards grouped into clusters, which can become focus areas;
+ * - canvases: project ideas, each a canvas (form) of typed fields.
+ */
+export const BOARD_KINDS = ['columns', 'matrix', 'clusters', 'canvases'] as const;
+export type BoardKind = (typeof BOARD_KINDS)[number];
+
 export interface Board {
   id: BoardId;
   workshopId: WorkshopId;
   title: string;
   /** The phase of the strategy process this board belongs to, if any. */
   phase: Phase | null;
+  kind: BoardKind;
   rank: string;
   createdAt: number;
 }
 
+/** A column of a columns board, or a column of a matrix board. */
 export interface Column {
   id: ColumnId;
   boardId: BoardId;
@@ -46,16 +65,63 @@ export interface Column {
   rank: string;
 }
 
+/** A row of a matrix board (e.g. a department, or "Stärken" of a SWOT). */
+export interface MatrixRow {
+  id: RowId;
+  boardId: BoardId;
+  title: string;
+  rank: string;
+}
+
+/** A group of cards on a clusters board; the unit of voting. */
+export interface Cluster {
+  id: ClusterId;
+  boardId: BoardId;
+  title: string;
+  rank: string;
+  /** Shown as a header only, its cards hidden. */
+  collapsed: boolean;
+  /** Promoted to a focus area (Handlungsschwerpunkt): when, or null. */
+  focusAreaAt: number | null;
+  /** The focus area's short description ('' when not promoted or not written). */
+  description: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Structured facts an inventory card can carry, shown on the card. */
+export interface NoteFacts {
+  /** The process, e.g. "Wohngeldantrag". */
+  process: string;
+  /** Case volume per year, or null when not known. */
+  casesPerYear: number | null;
+  /** The biggest pain point. */
+  painPoint: string;
+}
+
 export const NOTE_COLORS = ['yellow', 'orange', 'pink', 'green', 'blue', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
 
+/**
+ * A card. Where it sits depends on the board kind:
+ * - columns: columnId set, rowId and clusterId null;
+ * - matrix: columnId and rowId both set (a cell), or both null (the tray);
+ * - clusters: columnId and rowId null; clusterId set, or null (the pool);
+ * - canvases boards have no cards.
+ * `rank` orders the card inside its column, cell, tray, cluster or pool.
+ */
 export interface Note {
   id: NoteId;
   boardId: BoardId;
-  columnId: ColumnId;
+  columnId: ColumnId | null;
+  rowId: RowId | null;
+  clusterId: ClusterId | null;
   text: string;
   color: NoteColor;
   rank: string;
+  /** The card this one was copied from (brought in from another board), or null. */
+  sourceNoteId: NoteId | null;
+  facts: NoteFacts | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -64,7 +130,51 @@ export interface Note {
 export interface BoardContent {
   board: Board;
   columns: Column[];
+  /** Matrix boards only; empty otherwise. */
+  rows: MatrixRow[];
+  /** Clusters boards only; empty otherwise. */
+  clusters: Cluster[];
   notes: Note[];
+}
+
+/** A value of one canvas field: text, a number, yes/no, a choice key, or not filled in. */
+export type CanvasValue = string | number | boolean | null;
+
+/** A project idea (Projektidee), described on a canvas. */
+export interface Idea {
+  id: IdeaId;
+  workshopId: WorkshopId;
+  /** The canvases board it is listed on. */
+  boardId: BoardId;
+  /** The focus area (a promoted cluster) it serves, or null. */
+  focusAreaId: ClusterId | null;
+  /** Which canvas template (assets/canvases) lays out its fields. */
+  templateId: string;
+  title: string;
+  /** Field key → value, for the template's fields. */
+  fields: Record<string, CanvasValue>;
+  /** Cards dragged onto a field: their text became part of the field, the link stays. */
+  sources: Array<{ field: string; noteId: NoteId }>;
+  rank: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The agreed vision (Leitbild) written on a vision board from selected statements. */
+export interface Vision {
+  id: VisionId;
+  workshopId: WorkshopId;
+  boardId: BoardId;
+  /** Short formatted text: paragraphs, **bold**, *italic* and "- " lists. */
+  text: string;
+  /** The statements (cards) it was written from. */
+  sourceNoteIds: NoteId[];
+  /** When it was marked as agreed, or null while a draft. */
+  agreedAt: number | null;
+  /** The decision recorded for the minutes when it was agreed. */
+  decisionId: DecisionId | null;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** The four phases of a strategy process, in order. */
@@ -136,5 +246,54 @@ export interface ActionItem {
   due: IsoDate;
   status: ActionStatus;
   createdAt: number;
+  updatedAt: number;
+}
+
+/** What a voting round is about: the clusters of a board, its cards, or its project ideas. */
+export const VOTING_TARGETS = ['clusters', 'notes', 'ideas'] as const;
+export type VotingTarget = (typeof VOTING_TARGETS)[number];
+
+export const ROUND_STATUSES = ['open', 'closed', 'annulled'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** Abstimmungsrunde: one vote with settings fixed when it starts. */
+export interface VotingRound {
+  id: VotingRoundId;
+  workshopId: WorkshopId;
+  boardId: BoardId;
+  title: string;
+  target: VotingTarget;
+  settings: VotingSettings;
+  /** The items voted on, fixed at the start, with their names then (for the record). */
+  items: Array<{ id: string; label: string }>;
+  /** Participants entitled to vote. */
+  entitled: ParticipantId[];
+  /** Anonymous: nobody sees who voted what, not even in the minutes. */
+  anonymous: boolean;
+  /** Closes by itself at this time; null = until the facilitator closes it. */
+  closesAt: number | null;
+  status: RoundStatus;
+  /** Results are shown only once the facilitator reveals them. */
+  revealed: boolean;
+  /** Paper dots counted by the facilitator, per item (analog tally). */
+  paperTally: Record<string, number>;
+  openedAt: number;
+  closedAt: number | null;
+  /** Why the round was annulled ('' unless annulled); kept in the record. */
+  annulReason: string;
+  /** The decision recording the result, once recorded. */
+  decisionId: DecisionId | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Stimmzettel: one participant's votes in one round; at most one per participant and round. */
+export interface Ballot {
+  id: BallotId;
+  workshopId: WorkshopId;
+  roundId: VotingRoundId;
+  participantId: ParticipantId;
+  content: BallotContent;
+  castAt: number;
   updatedAt: number;
 }

@@ -6,6 +6,17 @@ export const LIMITS = {
   columnTitle: 100,
   boardTitle: 100,
   noteText: 2000,
+  rowTitle: 100,
+  clusterTitle: 120,
+  focusDescription: 1000,
+  ideaTitle: 200,
+  /** One text field of a project-idea canvas. */
+  canvasText: 20000,
+  visionText: 10000,
+  /** A fact on an inventory card (process, pain point). */
+  factText: 200,
+  /** Case volume per year. */
+  maxCases: 1_000_000_000,
 } as const;
 
 export interface FieldError {

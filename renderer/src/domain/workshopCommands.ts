@@ -4,13 +4,15 @@ import {
   newId,
   type AgendaItemId,
   type BoardId,
+  type ClusterId,
   type ColumnId,
+  type RowId,
   type SessionId,
   type WorkshopId,
 } from './ids';
 import { rankAtEnd } from './ordering';
 import type { ResolvedTemplate } from './templates';
-import type { AgendaItem, Board, Column, Workshop, WorkshopSession } from './types';
+import type { AgendaItem, Board, Cluster, Column, MatrixRow, Workshop, WorkshopSession } from './types';
 import {
   cleanIsoDate,
   cleanOptional,
@@ -98,6 +100,7 @@ export function createWorkshop(options: NewWorkshopOptions): { workshop: Worksho
       workshopId: workshop.id,
       title: cleanTitle(spec.title, 'boardTitle', LIMITS.boardTitle),
       phase: spec.phase,
+      kind: spec.kind ?? 'columns',
       rank: rankAtEnd(boards),
       createdAt: now,
     };
@@ -113,6 +116,33 @@ export function createWorkshop(options: NewWorkshopOptions): { workshop: Worksho
       };
       columns.push(column);
       changes.push({ table: 'columns', after: column });
+    }
+    const rows: MatrixRow[] = [];
+    for (const title of spec.rows ?? []) {
+      const row: MatrixRow = {
+        id: newId<RowId>(),
+        boardId: board.id,
+        title: cleanTitle(title, 'rowTitle', LIMITS.rowTitle),
+        rank: rankAtEnd(rows),
+      };
+      rows.push(row);
+      changes.push({ table: 'matrixRows', after: row });
+    }
+    const clusters: Cluster[] = [];
+    for (const title of spec.clusters ?? []) {
+      const cluster: Cluster = {
+        id: newId<ClusterId>(),
+        boardId: board.id,
+        title: cleanTitle(title, 'clusterTitle', LIMITS.clusterTitle),
+        rank: rankAtEnd(clusters),
+        collapsed: false,
+        focusAreaAt: null,
+        description: '',
+        createdAt: now,
+        updatedAt: now,
+      };
+      clusters.push(cluster);
+      changes.push({ table: 'clusters', after: cluster });
     }
   }
   const session: WorkshopSession = {

@@ -2,11 +2,17 @@ import Dexie, { type EntityTable } from 'dexie';
 import type {
   ActionItem,
   AgendaItem,
+  Ballot,
   Board,
+  Cluster,
   Column,
   Decision,
+  Idea,
+  MatrixRow,
   Note,
   Participant,
+  Vision,
+  VotingRound,
   Workshop,
   WorkshopSession,
 } from '../domain/types';
@@ -25,6 +31,12 @@ export class ModeratoDb extends Dexie {
   agendaItems!: EntityTable<AgendaItem, 'id'>;
   decisions!: EntityTable<Decision, 'id'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
+  matrixRows!: EntityTable<MatrixRow, 'id'>;
+  clusters!: EntityTable<Cluster, 'id'>;
+  ideas!: EntityTable<Idea, 'id'>;
+  visions!: EntityTable<Vision, 'id'>;
+  votingRounds!: EntityTable<VotingRound, 'id'>;
+  ballots!: EntityTable<Ballot, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -1,9 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BoardId, WorkshopId } from '../domain/ids';
+import type { BoardKind } from '../domain/types';
 import { getDb } from './db';
 
+/** What a board holds, by its kind: cards, and columns, rows, clusters, focus areas or project ideas. */
+export interface BoardProgress {
+  kind: BoardKind;
+  notes: number;
+  columns: number;
+  rows: number;
+  clusters: number;
+  focusAreas: number;
+  ideas: number;
+}
+
 export interface WorkshopProgress {
-  boards: Map<BoardId, { notes: number; columns: number }>;
+  boards: Map<BoardId, BoardProgress>;
   participants: number;
   decisions: number;
   openActions: number;
@@ -17,17 +29,39 @@ export function useWorkshopProgress(workshopId: WorkshopId): WorkshopProgress | 
     const db = getDb();
     return db.transaction(
       'r',
-      [db.boards, db.columns, db.notes, db.participants, db.decisions, db.actionItems, db.agendaItems],
+      [
+        db.boards,
+        db.columns,
+        db.matrixRows,
+        db.clusters,
+        db.ideas,
+        db.notes,
+        db.participants,
+        db.decisions,
+        db.actionItems,
+        db.agendaItems,
+      ],
       async () => {
         const boards = await db.boards.where('workshopId').equals(workshopId).toArray();
-        const perBoard = new Map<BoardId, { notes: number; columns: number }>();
+        const perBoard = new Map<BoardId, BoardProgress>();
         await Promise.all(
           boards.map(async (board) => {
-            const [notes, columns] = await Promise.all([
+            const [notes, columns, rows, clusters, ideas] = await Promise.all([
               db.notes.where('boardId').equals(board.id).count(),
               db.columns.where('boardId').equals(board.id).count(),
+              db.matrixRows.where('boardId').equals(board.id).count(),
+              db.clusters.where('boardId').equals(board.id).toArray(),
+              db.ideas.where('boardId').equals(board.id).count(),
             ]);
-            perBoard.set(board.id, { notes, columns });
+            perBoard.set(board.id, {
+              kind: board.kind,
+              notes,
+              columns,
+              rows,
+              clusters: clusters.length,
+              focusAreas: clusters.filter((c) => c.focusAreaAt !== null).length,
+              ideas,
+            });
           }),
         );
         const [participants, decisions, actions, agenda] = await Promise.all([

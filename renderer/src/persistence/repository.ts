@@ -35,35 +35,87 @@ export async function listBoards(db: ModeratoDb, workshopId: WorkshopId): Promis
 }
 
 export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promise<BoardContent | undefined> {
-  return db.transaction('r', [db.boards, db.columns, db.notes], async () => {
+  return db.transaction('r', [db.boards, db.columns, db.matrixRows, db.clusters, db.notes], async () => {
     const board = await db.boards.get(boardId);
     if (!board) return undefined;
-    const [columns, notes] = await Promise.all([
+    const [columns, rows, clusters, notes] = await Promise.all([
       db.columns.where('boardId').equals(boardId).toArray(),
+      db.matrixRows.where('boardId').equals(boardId).toArray(),
+      db.clusters.where('boardId').equals(boardId).toArray(),
       db.notes.where('boardId').equals(boardId).toArray(),
     ]);
-    return { board, columns: columns.sort(byRank), notes: notes.sort(byRank) };
+    return {
+      board,
+      columns: columns.sort(byRank),
+      rows: rows.sort(byRank),
+      clusters: clusters.sort(byRank),
+      notes: notes.sort(byRank),
+    };
   });
 }
 
 /** Everything that hangs off a workshop, for purging or exporting it. */
 export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): Promise<WorkshopTree> {
-  const scoped = [db.boards, db.participants, db.sessions, db.agendaItems, db.decisions, db.actionItems];
-  return db.transaction('r', [...scoped, db.columns, db.notes], async () => {
-    const [boards, participants, sessions, agendaItems, decisions, actionItems] = await Promise.all([
+  const scoped = [
+    db.boards,
+    db.participants,
+    db.sessions,
+    db.agendaItems,
+    db.decisions,
+    db.actionItems,
+    db.ideas,
+    db.visions,
+    db.votingRounds,
+    db.ballots,
+  ];
+  const perBoard = [db.columns, db.matrixRows, db.clusters, db.notes];
+  return db.transaction('r', [...scoped, ...perBoard], async () => {
+    const [
+      boards,
+      participants,
+      sessions,
+      agendaItems,
+      decisions,
+      actionItems,
+      ideas,
+      visions,
+      votingRounds,
+      ballots,
+    ] = await Promise.all([
       db.boards.where('workshopId').equals(workshopId).toArray(),
       db.participants.where('workshopId').equals(workshopId).toArray(),
       db.sessions.where('workshopId').equals(workshopId).toArray(),
       db.agendaItems.where('workshopId').equals(workshopId).toArray(),
       db.decisions.where('workshopId').equals(workshopId).toArray(),
       db.actionItems.where('workshopId').equals(workshopId).toArray(),
+      db.ideas.where('workshopId').equals(workshopId).toArray(),
+      db.visions.where('workshopId').equals(workshopId).toArray(),
+      db.votingRounds.where('workshopId').equals(workshopId).toArray(),
+      db.ballots.where('workshopId').equals(workshopId).toArray(),
     ]);
     const boardIds = boards.map((b) => b.id);
-    const [columns, notes] = await Promise.all([
+    const [columns, matrixRows, clusters, notes] = await Promise.all([
       db.columns.where('boardId').anyOf(boardIds).toArray(),
+      db.matrixRows.where('boardId').anyOf(boardIds).toArray(),
+      db.clusters.where('boardId').anyOf(boardIds).toArray(),
       db.notes.where('boardId').anyOf(boardIds).toArray(),
     ]);
-    return { boards, columns, notes, participants, sessions, agendaItems, decisions, actionItems };
+    return {
+      boards,
+      columns,
+      matrixRows,
+      clusters,
+      notes,
+      participants,
+      sessions,
+      agendaItems,
+      decisions,
+      actionItems,
+      ideas,
+      visions,
+      votingRounds,
+      ballots,
+    };
   });
 }
 

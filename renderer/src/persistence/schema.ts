@@ -48,6 +48,39 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // The phase boards: boards get a kind; matrix rows, clusters (focus areas),
+    // project ideas (canvases) and visions; cards can sit in a matrix cell or a
+    // cluster, carry facts and point at the card they were copied from.
+    version: 3,
+    stores: {
+      notes: 'id, boardId, columnId, clusterId, sourceNoteId',
+      matrixRows: 'id, boardId',
+      clusters: 'id, boardId',
+      ideas: 'id, workshopId, boardId, focusAreaId',
+      visions: 'id, workshopId, boardId',
+      votingRounds: 'id, workshopId, boardId',
+      // One ballot per participant and round, enforced by the database itself.
+      ballots: 'id, workshopId, roundId, &[roundId+participantId]',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('boards')
+        .toCollection()
+        .modify((board: Record<string, unknown>) => {
+          board.kind ??= 'columns';
+        });
+      await tx
+        .table('notes')
+        .toCollection()
+        .modify((note: Record<string, unknown>) => {
+          note.rowId ??= null;
+          note.clusterId ??= null;
+          note.sourceNoteId ??= null;
+          note.facts ??= null;
+        });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;

@@ -16,6 +16,12 @@ export interface HistorySlice {
   popRedo: () => ChangeSet | undefined;
   pushUndo: (changes: ChangeSet) => void;
   pushRedo: (changes: ChangeSet) => void;
+  /**
+   * Set while participants use the laptop (the ballot screen): undo and redo
+   * are held back, so nobody at the laptop can take back the facilitator's edits.
+   */
+  historyLocked: boolean;
+  setHistoryLocked: (locked: boolean) => void;
 }
 
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set, get) => ({
@@ -41,4 +47,6 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   },
   pushUndo: (changes) => set((s) => ({ past: [...s.past, changes].slice(-MAX_STEPS) })),
   pushRedo: (changes) => set((s) => ({ future: [...s.future, changes] })),
+  historyLocked: false,
+  setHistoryLocked: (locked) => set({ historyLocked: locked }),
 });

@@ -35,6 +35,7 @@ describe('HelpButton', () => {
       'Escape',
       'Eingabetaste',
       'Umschalt+Eingabetaste',
+      'Strg+B, Strg+I, Strg+Umschalt+L',
       'Escape',
     ]);
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Schließen' }));

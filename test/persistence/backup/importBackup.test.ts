@@ -69,7 +69,7 @@ describe('importing a backup', () => {
       .toArray();
     expect(copyNotes).toHaveLength(4);
     for (const note of copyNotes) {
-      const column = await db.columns.get(note.columnId);
+      const column = await db.columns.get(note.columnId!);
       expect(column?.boardId).toBe(note.boardId);
     }
   });

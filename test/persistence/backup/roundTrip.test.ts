@@ -2,10 +2,16 @@
 // exactly (as a restore), or as an equal copy under fresh ids.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTION_STATUSES, NOTE_COLORS, PHASES } from '../../../renderer/src/domain/types';
+import {
+  ACTION_STATUSES,
+  BOARD_KINDS,
+  NOTE_COLORS,
+  PHASES,
+  ROUND_STATUSES,
+} from '../../../renderer/src/domain/types';
 import { LIMITS } from '../../../renderer/src/domain/validation';
 import { createBackup, exportBackupText } from '../../../renderer/src/persistence/backup/exportBackup';
-import { serializeBackup } from '../../../renderer/src/persistence/backup/format';
+import { canonicalJson, serializeBackup } from '../../../renderer/src/persistence/backup/format';
 import { importBackupBytes } from '../../../renderer/src/persistence/backup/importBackup';
 import { BACKUP_TABLE_NAMES } from '../../../renderer/src/persistence/backup/rowSchemas';
 import { readBackup } from '../../../renderer/src/persistence/backup/validate';
@@ -53,8 +59,70 @@ const workshopTrees = fc
         fc.record({
           title: text(LIMITS.boardTitle, 1),
           phase: fc.option(fc.constantFrom(...PHASES), { nil: null }),
+          kind: fc.constantFrom(...BOARD_KINDS),
           rank,
           createdAt: time,
+          rows: fc.array(fc.record({ title: text(LIMITS.rowTitle, 1), rank }), { maxLength: 2 }),
+          clusters: fc.array(
+            fc.record({
+              title: text(LIMITS.clusterTitle, 1),
+              rank,
+              collapsed: fc.boolean(),
+              focusAreaAt: fc.option(time, { nil: null }),
+              description: text(300),
+              createdAt: time,
+              updatedAt: time,
+            }),
+            { maxLength: 2 },
+          ),
+          /** How each note is placed: by index into rows/clusters, or in the tray/pool. */
+          placements: fc.array(
+            fc.record({
+              row: fc.option(fc.nat(), { nil: null }),
+              cluster: fc.option(fc.nat(), { nil: null }),
+              copied: fc.option(fc.nat(), { nil: null }),
+              facts: fc.option(
+                fc.record({
+                  process: text(100),
+                  casesPerYear: fc.option(fc.nat({ max: LIMITS.maxCases }), { nil: null }),
+                  painPoint: text(100),
+                }),
+                { nil: null },
+              ),
+            }),
+            { maxLength: 12 },
+          ),
+          ideas: fc.array(
+            fc.record({
+              title: text(LIMITS.ideaTitle, 1),
+              focus: fc.option(fc.nat(), { nil: null }),
+              fields: fc.dictionary(
+                fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,10}$/),
+                fc.oneof(
+                  text(200),
+                  fc.double({ noNaN: true, noDefaultInfinity: true }),
+                  fc.boolean(),
+                  fc.constant(null),
+                ),
+                { maxKeys: 4 },
+              ),
+              sources: fc.array(fc.nat(), { maxLength: 3 }),
+              rank,
+              createdAt: time,
+              updatedAt: time,
+            }),
+            { maxLength: 2 },
+          ),
+          vision: fc.option(
+            fc.record({
+              text: text(500),
+              sources: fc.array(fc.nat(), { maxLength: 3 }),
+              agreedAt: fc.option(time, { nil: null }),
+              createdAt: time,
+              updatedAt: time,
+            }),
+            { nil: null },
+          ),
           columns: fc.array(
             fc.record({
               title: text(LIMITS.columnTitle, 1),
@@ -124,6 +192,21 @@ const workshopTrees = fc
         }),
         { maxLength: 2 },
       ),
+      rounds: fc.array(
+        fc.record({
+          title: text(LIMITS.shortText, 1),
+          dots: fc.integer({ min: 1, max: 5 }),
+          anonymous: fc.boolean(),
+          status: fc.constantFrom(...ROUND_STATUSES),
+          revealed: fc.boolean(),
+          paper: fc.nat({ max: 20 }),
+          /** Each entitled participant's dots on the first item, 0 = no ballot. */
+          votes: fc.array(fc.nat({ max: 1 }), { maxLength: 3 }),
+          annulReason: text(100),
+          time,
+        }),
+        { maxLength: 2 },
+      ),
     }),
     { minLength: 1, maxLength: 3 },
   )
@@ -139,18 +222,127 @@ const workshopTrees = fc
       const workshopId = id();
       add('workshops', { id: workshopId, ...tree.workshop });
       const boardIds: string[] = [];
-      for (const { columns, ...board } of tree.boards) {
+      const noteIds: string[] = [];
+      const clusterIds: string[] = [];
+      const laterIdeas: Array<() => void> = [];
+      for (const { columns, rows, clusters, placements, ideas, vision, ...board } of tree.boards) {
         const boardId = id();
         boardIds.push(boardId);
         add('boards', { id: boardId, workshopId, ...board });
+        const rowIds = rows.map((row) => {
+          const rowId = id();
+          add('matrixRows', { id: rowId, boardId, ...row });
+          return rowId;
+        });
+        const boardClusterIds = clusters.map((cluster) => {
+          const clusterId = id();
+          add('clusters', { id: clusterId, boardId, ...cluster });
+          return clusterId;
+        });
+        clusterIds.push(...boardClusterIds);
+        const columnIds: string[] = [];
+        let placement = 0;
         for (const { notes, ...column } of columns) {
           const columnId = id();
+          columnIds.push(columnId);
           add('columns', { id: columnId, boardId, ...column });
-          for (const note of notes) add('notes', { id: id(), boardId, columnId, ...note });
+          for (const note of notes) {
+            // Notes are placed in a column, a matrix cell, a cluster or the pool, as generated.
+            const place = placements[placement++ % Math.max(placements.length, 1)];
+            const rowId = place && place.row !== null ? pick(rowIds, place.row) : null;
+            const noteId = id();
+            add('notes', {
+              id: noteId,
+              boardId,
+              columnId: rowId !== null || !place || place.cluster === null ? columnId : null,
+              rowId,
+              clusterId:
+                rowId === null && place && place.cluster !== null
+                  ? pick(boardClusterIds, place.cluster)
+                  : null,
+              sourceNoteId: place && place.copied !== null ? pick(noteIds, place.copied) : null,
+              facts: place?.facts ?? null,
+              ...note,
+            });
+            noteIds.push(noteId);
+          }
         }
+        laterIdeas.push(() => {
+          for (const { focus, sources, ...idea } of ideas) {
+            add('ideas', {
+              id: id(),
+              workshopId,
+              boardId,
+              focusAreaId: pick(clusterIds, focus),
+              templateId: 'ki-projektsteckbrief',
+              sources: sources.flatMap((n) => {
+                const noteId = pick(noteIds, n);
+                return noteId === null ? [] : [{ field: 'problem', noteId }];
+              }),
+              ...idea,
+            });
+          }
+          if (vision) {
+            const { sources, ...rest } = vision;
+            add('visions', {
+              id: id(),
+              workshopId,
+              boardId,
+              sourceNoteIds: sources.flatMap((n) => pick(noteIds, n) ?? []),
+              decisionId: null,
+              ...rest,
+            });
+          }
+        });
       }
-      for (const participant of tree.participants)
-        add('participants', { id: id(), workshopId, ...participant });
+      for (const later of laterIdeas) later();
+      const participantIds = tree.participants.map((participant) => {
+        const participantId = id();
+        add('participants', { id: participantId, workshopId, ...participant });
+        return participantId;
+      });
+      for (const round of tree.rounds) {
+        // Rounds vote on the workshop's clusters when it has some, else on its cards.
+        const target = clusterIds.length > 0 ? 'clusters' : 'notes';
+        const pool = target === 'clusters' ? clusterIds : noteIds;
+        if (pool.length === 0 || boardIds.length === 0) continue;
+        const items = pool.slice(0, 3).map((itemId, i) => ({ id: itemId, label: `Eintrag ${i}` }));
+        const roundId = id();
+        add('votingRounds', {
+          id: roundId,
+          workshopId,
+          boardId: boardIds[0],
+          title: round.title,
+          target,
+          settings: { method: 'dots', dots: round.dots, maxPerItem: 1 },
+          items,
+          entitled: participantIds,
+          anonymous: round.anonymous,
+          closesAt: null,
+          status: round.status,
+          revealed: round.revealed,
+          paperTally: round.paper > 0 ? { [items[0]!.id]: round.paper } : {},
+          openedAt: round.time,
+          closedAt: round.status === 'open' ? null : round.time,
+          annulReason: round.status === 'annulled' ? round.annulReason : '',
+          decisionId: null,
+          createdAt: round.time,
+          updatedAt: round.time,
+        });
+        round.votes.forEach((dots, i) => {
+          const participantId = participantIds[i];
+          if (participantId === undefined || dots === 0) return;
+          add('ballots', {
+            id: id(),
+            workshopId,
+            roundId,
+            participantId,
+            content: { method: 'dots', dots: { [items[0]!.id]: dots } },
+            castAt: round.time,
+            updatedAt: round.time,
+          });
+        });
+      }
       const itemIds: string[] = [];
       for (const { items, ...session } of tree.sessions) {
         const sessionId = id();
@@ -231,13 +423,70 @@ describe('backup round trip', () => {
                     columnId: _c,
                     sessionId: _s,
                     agendaItemId: _a,
+                    rowId: _r,
+                    clusterId: _k,
+                    sourceNoteId: _n,
+                    focusAreaId: _f,
+                    decisionId: _d,
+                    sources,
+                    sourceNoteIds,
+                    roundId: _ro,
+                    participantId: _p,
+                    entitled,
+                    items,
+                    paperTally,
+                    content,
                     ...rest
-                  }) => rest,
+                  }) => ({
+                    ...rest,
+                    voting: [
+                      Array.isArray(entitled) ? entitled.length : -1,
+                      Array.isArray(items) ? items.map((i: { label: string }) => i.label) : -1,
+                      paperTally ? Object.values(paperTally as object) : -1,
+                      content ? Object.values((content as { dots: object }).dots) : -1,
+                    ],
+                    // Soft links are compared by count; that they point at the copy's rows is checked below.
+                    links: [
+                      _r === null,
+                      _k === null,
+                      _n === null,
+                      _f === null,
+                      _d === null,
+                      Array.isArray(sources) ? sources.length : -1,
+                      Array.isArray(sourceNoteIds) ? sourceNoteIds.length : -1,
+                    ],
+                  }),
                 )
-                .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+                .sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1)),
             ]),
           );
         expect(strip(copy.tables)).toEqual(strip(original.tables));
+        // Links inside the copy point at the copy's own rows, never back at the original.
+        const copyNotes = new Set((copy.tables.notes ?? []).map((n) => n.id));
+        const copyClusters = new Set((copy.tables.clusters ?? []).map((c) => c.id));
+        for (const note of copy.tables.notes ?? [])
+          if (note.sourceNoteId !== null) expect(copyNotes.has(note.sourceNoteId as string)).toBe(true);
+        for (const idea of copy.tables.ideas ?? []) {
+          if (idea.focusAreaId !== null) expect(copyClusters.has(idea.focusAreaId as string)).toBe(true);
+          for (const source of idea.sources as Array<{ noteId: string }>)
+            expect(copyNotes.has(source.noteId)).toBe(true);
+        }
+        const copyParticipants = new Set((copy.tables.participants ?? []).map((p) => p.id));
+        const copyItems = new Set([...copyNotes, ...copyClusters]);
+        const roundsById = new Map((copy.tables.votingRounds ?? []).map((r) => [r.id, r]));
+        for (const round of copy.tables.votingRounds ?? []) {
+          for (const p of round.entitled as string[]) expect(copyParticipants.has(p)).toBe(true);
+          for (const item of round.items as Array<{ id: string }>) expect(copyItems.has(item.id)).toBe(true);
+          for (const key of Object.keys(round.paperTally as object)) expect(copyItems.has(key)).toBe(true);
+        }
+        for (const ballot of copy.tables.ballots ?? []) {
+          const round = roundsById.get(ballot.roundId as string)!;
+          const itemIds = new Set((round.items as Array<{ id: string }>).map((i) => i.id));
+          for (const key of Object.keys((ballot.content as { dots: object }).dots))
+            expect(itemIds.has(key)).toBe(true);
+        }
+        for (const vision of copy.tables.visions ?? [])
+          for (const noteId of vision.sourceNoteIds as string[]) expect(copyNotes.has(noteId)).toBe(true);
         // Its fresh ids hang together: exported again, the copy passes every check of the import.
         await expect(readBackup(utf8(serializeBackup(copy)))).resolves.toBeTruthy();
         // And nothing that was there changed.
@@ -247,5 +496,5 @@ describe('backup round trip', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 60_000);
 });

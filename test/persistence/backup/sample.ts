@@ -49,9 +49,33 @@ export function sampleTables(): BackupTables {
       },
     ],
     boards: [
-      { id: B1, workshopId: W1, title: 'Pinnwand', phase: 'vision', rank: 'a0', createdAt: 1790000000000 },
-      { id: B2, workshopId: W1, title: 'Bestand', phase: null, rank: 'a1', createdAt: 1790000000002 },
-      { id: B3, workshopId: W2, title: 'Ideen', phase: 'ideas', rank: 'a0', createdAt: 1790000000003 },
+      {
+        id: B1,
+        workshopId: W1,
+        title: 'Pinnwand',
+        phase: 'vision',
+        kind: 'columns',
+        rank: 'a0',
+        createdAt: 1790000000000,
+      },
+      {
+        id: B2,
+        workshopId: W1,
+        title: 'Bestand',
+        phase: null,
+        kind: 'columns',
+        rank: 'a1',
+        createdAt: 1790000000002,
+      },
+      {
+        id: B3,
+        workshopId: W2,
+        title: 'Ideen',
+        phase: 'ideas',
+        kind: 'columns',
+        rank: 'a0',
+        createdAt: 1790000000003,
+      },
     ],
     columns: [
       { id: 'c1', boardId: B1, title: 'Ideen', rank: 'a0' },
@@ -69,7 +93,20 @@ export function sampleTables(): BackupTables {
 }
 
 function note(id: string, boardId: string, columnId: string, text: string, color: string, rank: string) {
-  return { id, boardId, columnId, text, color, rank, createdAt: 1790000000100, updatedAt: 1790000000200 };
+  return {
+    id,
+    boardId,
+    columnId,
+    rowId: null,
+    clusterId: null,
+    text,
+    color,
+    rank,
+    sourceNoteId: null,
+    facts: null,
+    createdAt: 1790000000100,
+    updatedAt: 1790000000200,
+  };
 }
 
 /** A document for `tables`, with the right checksum unless `checksum` is given. */
@@ -81,7 +118,7 @@ export async function makeDocument(
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: '0.1.0',
-    schemaVersion: 2,
+    schemaVersion: 3,
     exportedAt: '2027-03-24T16:00:00.000Z',
     scope: 'all',
     checksum: await tablesChecksum(tables),

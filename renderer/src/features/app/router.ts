@@ -1,7 +1,14 @@
 import type { BoardId, WorkshopId } from '../../domain/ids';
 
 /** The parts of an open workshop, each with its own address. */
-export const WORKSHOP_SECTIONS = ['overview', 'agenda', 'participants', 'decisions', 'board'] as const;
+export const WORKSHOP_SECTIONS = [
+  'overview',
+  'agenda',
+  'participants',
+  'voting',
+  'decisions',
+  'board',
+] as const;
 export type WorkshopSection = (typeof WORKSHOP_SECTIONS)[number];
 
 export type Route =
@@ -11,11 +18,11 @@ export type Route =
   | { name: 'projector'; workshopId: WorkshopId };
 
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
-const PAGE_SECTIONS = new Set<string>(['agenda', 'participants', 'decisions']);
+const PAGE_SECTIONS = new Set<string>(['agenda', 'participants', 'voting', 'decisions']);
 
 /**
  * Reads the hash: `#/`, `#/w/<id>` (overview), `#/w/<id>/b/<board>`,
- * `#/w/<id>/agenda|participants|decisions`, `#/projector/<id>`, `#/backups`.
+ * `#/w/<id>/agenda|participants|voting|decisions`, `#/projector/<id>`, `#/backups`.
  * Anything else is the list.
  */
 export function parseRoute(hash: string): Route {

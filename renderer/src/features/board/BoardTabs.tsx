@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextPromptDialog } from '../../components/TextPromptDialog';
+import { AddBoardDialog } from './AddBoardDialog';
 import { addBoard, deleteBoard, renameBoard } from '../../domain/boardCommands';
-import type { Board, Workshop } from '../../domain/types';
+import type { Board, BoardKind, Workshop } from '../../domain/types';
 import type { BoardId } from '../../domain/ids';
 import { LIMITS } from '../../domain/validation';
 import { getDb } from '../../persistence/db';
@@ -29,10 +30,10 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
   const current = boards.find((b) => b.id === currentBoardId);
   const validate = titleValidator('boardTitle', LIMITS.boardTitle);
 
-  async function add(title: string): Promise<boolean> {
+  async function add(title: string, kind: BoardKind): Promise<boolean> {
     let created: BoardId | null = null;
     const ok = await run(() => {
-      const result = addBoard(workshop, boards, title, Date.now());
+      const result = addBoard(workshop, boards, title, Date.now(), kind);
       created = result.board.id;
       return result.changes;
     });
@@ -41,9 +42,20 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
   }
 
   async function remove(board: Board) {
-    const content = await loadBoardContent(getDb(), board.id);
+    const db = getDb();
+    const content = await loadBoardContent(db, board.id);
     if (!content) return;
-    const ok = await commit(deleteBoard(content));
+    const [ideas, visions, votingRounds, agendaItems] = await Promise.all([
+      db.ideas.where('boardId').equals(board.id).toArray(),
+      db.visions.where('boardId').equals(board.id).toArray(),
+      db.votingRounds.where('boardId').equals(board.id).toArray(),
+      db.agendaItems.where('workshopId').equals(workshop.id).toArray(),
+    ]);
+    const ballots = await db.ballots
+      .where('roundId')
+      .anyOf(votingRounds.map((r) => r.id))
+      .toArray();
+    const ok = await commit(deleteBoard(content, { ideas, visions, votingRounds, ballots, agendaItems }));
     if (ok) navigate(workshopRoute(workshop.id), { replace: true });
   }
 
@@ -72,16 +84,7 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
           </>
         )}
       </div>
-      {dialog.kind === 'add' && (
-        <TextPromptDialog
-          title={t('boards.addTitle')}
-          label={t('fields.boardTitle')}
-          submitLabel={t('boards.add')}
-          validate={validate}
-          onSubmit={add}
-          onClose={close}
-        />
-      )}
+      {dialog.kind === 'add' && <AddBoardDialog validate={validate} onSubmit={add} onClose={close} />}
       {dialog.kind === 'rename' && (
         <TextPromptDialog
           title={t('boards.renameTitle')}

@@ -14,13 +14,32 @@ import { ColumnView } from './ColumnView';
 import { NoteCardFace } from './NoteCard';
 import { useNoteDnd } from './useNoteDnd';
 import { BoardDialogs, type BoardDialog } from './BoardDialogs';
+import { CanvasBoard } from '../canvas/CanvasBoard';
+import { ClusterBoard } from '../clusters/ClusterBoard';
+import { MatrixBoard } from '../matrix/MatrixBoard';
+import { VisionPanel } from '../vision/VisionPanel';
 
 export function BoardView({ boardId }: { boardId: BoardId }) {
   const { t } = useTranslation();
   const loaded = useBoardContent(boardId);
   if (loaded === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (!loaded.content) return <p className="empty">{t('boards.notFound')}</p>;
-  return <BoardCanvas content={loaded.content} />;
+  const content = loaded.content;
+  if (!content) return <p className="empty">{t('boards.notFound')}</p>;
+  switch (content.board.kind) {
+    case 'matrix':
+      return <MatrixBoard content={content} />;
+    case 'clusters':
+      return (
+        <>
+          {content.board.phase === 'vision' && <VisionPanel content={content} />}
+          <ClusterBoard content={content} />
+        </>
+      );
+    case 'canvases':
+      return <CanvasBoard content={content} />;
+    default:
+      return <BoardCanvas content={content} />;
+  }
 }
 
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };

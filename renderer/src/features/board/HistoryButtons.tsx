@@ -12,8 +12,9 @@ function isTextEntry(target: EventTarget | null): boolean {
 /** Undo/redo buttons plus the shortcuts Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (Cmd on macOS). */
 export function HistoryButtons() {
   const { t } = useTranslation();
-  const canUndo = useAppStore((s) => s.past.length > 0);
-  const canRedo = useAppStore((s) => s.future.length > 0);
+  const locked = useAppStore((s) => s.historyLocked);
+  const canUndo = useAppStore((s) => s.past.length > 0) && !locked;
+  const canRedo = useAppStore((s) => s.future.length > 0) && !locked;
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

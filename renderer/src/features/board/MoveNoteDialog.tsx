@@ -19,9 +19,10 @@ export function MoveNoteDialog({ content, note, onClose }: MoveNoteDialogProps) 
   const { t } = useTranslation();
   const columnFieldId = useId();
   const positionFieldId = useId();
-  const [columnId, setColumnId] = useState<ColumnId>(note.columnId);
+  // On a columns board every card sits in a column.
+  const [columnId, setColumnId] = useState<ColumnId>(note.columnId ?? content.columns[0]!.id);
   const siblings = notesInColumn(content, columnId).filter((n) => n.id !== note.id);
-  const currentIndex = notesInColumn(content, note.columnId).findIndex((n) => n.id === note.id);
+  const currentIndex = notesInColumn(content, columnId).findIndex((n) => n.id === note.id);
   const [position, setPosition] = useState<number>(currentIndex);
   const clampedPosition = Math.min(position, siblings.length);
 

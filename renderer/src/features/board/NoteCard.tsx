@@ -12,6 +12,8 @@ import { NoteEditor } from './NoteEditor';
 import { Icon } from '../../components/Icon';
 import { usePopover } from '../../components/usePopover';
 import { shorten } from './useNoteDnd';
+import { NoteTraceBadge } from '../trace/TraceBadge';
+import { FactsLine } from '../matrix/FactsLine';
 
 interface SortableNoteProps {
   note: Note;
@@ -58,6 +60,8 @@ export const SortableNote = memo(function SortableNote({
         <Icon name="grip" />
       </button>
       {editing ? <NoteEditor note={note} /> : <NoteText note={note} />}
+      <FactsLine facts={note.facts} />
+      <NoteTraceBadge workshopId={content.board.workshopId} noteId={note.id} />
       <NoteActions note={note} content={content} onDialog={onDialog} />
     </li>
   );

@@ -6,7 +6,7 @@ import type { DragPreview } from '../../state/dragSlice';
 export function groupNotes(content: BoardContent): DragPreview {
   const groups: DragPreview = {};
   for (const column of content.columns) groups[column.id] = [];
-  for (const note of content.notes) groups[note.columnId]?.push(note.id);
+  for (const note of content.notes) if (note.columnId !== null) groups[note.columnId]?.push(note.id);
   return groups;
 }
 

@@ -13,6 +13,7 @@ export const SHORTCUTS = [
   'cancelMove',
   'save',
   'newline',
+  'format',
   'close',
 ] as const;
 

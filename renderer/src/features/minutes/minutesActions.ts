@@ -3,6 +3,7 @@ import type { Workshop } from '../../domain/types';
 import { getDb } from '../../persistence/db';
 import { loadWorkshopTree } from '../../persistence/repository';
 import { getPlatform } from '../../platform';
+import { CANVAS_TEMPLATES } from '../canvas/canvasTemplates';
 import type { SaveRequest } from '../../platform/types';
 import type { Translate } from './minutesText';
 
@@ -21,7 +22,11 @@ export async function saveMinutes(
   language: string,
 ): Promise<string | null> {
   const tree = await loadWorkshopTree(getDb(), workshop.id);
-  const model = buildMinutes(workshop, tree, { ...choice, now: Date.now() });
+  const model = buildMinutes(workshop, tree, {
+    ...choice,
+    now: Date.now(),
+    canvasTemplates: CANVAS_TEMPLATES,
+  });
   let request: SaveRequest;
   if (format === 'pdf') {
     const { minutesPdfBase64 } = await import('./minutesPdfBrowser');

@@ -2,9 +2,29 @@
  * The same minutes as Markdown, for the intranet and e-mail: headings, pipe
  * tables and lists. User text is escaped, so a note can never become markup.
  */
-import type { MinutesModel } from '../../domain/minutes';
+import type {
+  MinutesBoard,
+  MinutesCard,
+  MinutesIdea,
+  MinutesModel,
+  MinutesTrace,
+  MinutesTraceIdea,
+  MinutesVision,
+} from '../../domain/minutes';
+import { parseVisionText, type VisionSpan } from '../../domain/visionText';
 import {
   actualCell,
+  clusterTitle,
+  columnTitle,
+  factsLine,
+  fieldLabel,
+  fieldValue,
+  focusAreaText,
+  ideaFacts,
+  originLine,
+  sourceLine,
+  visionSourcesLine,
+  visionStatus,
   formatDay,
   formatShortDay,
   phaseHeading,
@@ -20,23 +40,191 @@ import {
  * line breaks become spaces so a note stays one list item or table cell.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*\n\s*/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]<>|~]/g, (char) => `\\${char}`)
-    .replace(/^([#+-]|\d+\.)/, '\\$1');
+  return (
+    text
+      .replace(/\s*\n\s*/g, ' ')
+      .trim()
+      .replace(/[\\`*_{}[\]<>|~]/g, (char) => `\\${char}`)
+      .replace(/^[#+-]/, '\\$&')
+      // A backslash escapes punctuation only: "24\." keeps a number from starting a list.
+      .replace(/^(\d+)\./, '$1\\.')
+  );
+}
+
+/** Escapes inside a line, keeping its spaces (for the styled pieces of the vision). */
+function escapeInline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_{}[\]<>|~]/g, (char) => `\\${char}`);
+}
+
+/** A table whose cells are Markdown already (escaped user text, maybe with <br>). */
+function rawTable(headers: string[], rows: string[][]): string[] {
+  const line = (cells: string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
+  return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line), ''];
+}
+
+/** Inside a table cell a leading "2." or "-" is no list mark: only inline markup is escaped. */
+function cellMarkdown(text: string): string {
+  return escapeInline(text).trim();
 }
 
 function table(headers: string[], rows: string[][]): string[] {
-  const line = (cells: string[]) => `| ${cells.map((c) => escapeMarkdown(c) || ' ').join(' | ')} |`;
-  return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line), ''];
+  return rawTable(
+    headers.map(cellMarkdown),
+    rows.map((row) => row.map(cellMarkdown)),
+  );
+}
+
+function cardItem(card: MinutesCard, t: Translate, language: string): string[] {
+  const facts = factsLine(card.facts, t, language);
+  const mark = card.inVision ? ` _${escapeMarkdown(t('minutes.inVisionMark'))}_` : '';
+  // The facts on a line of their own (a hard break), in italics like every added note.
+  return [
+    `- ${escapeMarkdown(card.text)}${mark}${facts ? '  ' : ''}`,
+    ...(facts ? [`  _${escapeMarkdown(facts)}_`] : []),
+  ];
+}
+
+function cardList(cards: MinutesCard[], t: Translate, language: string): string[] {
+  if (cards.length === 0) return [t('minutes.emptyColumn'), ''];
+  return [...cards.flatMap((card) => cardItem(card, t, language)), ''];
+}
+
+/** The vision keeps its bold and italic here; every piece of text is escaped. */
+function visionMarkdown(vision: MinutesVision, t: Translate, language: string): string[] {
+  const span = (s: VisionSpan) => {
+    const text = escapeInline(s.text);
+    const core = text.trim();
+    if (core === '' || (!s.bold && !s.italic)) return text;
+    const mark = s.bold && s.italic ? '***' : s.bold ? '**' : '*';
+    return text.replace(core, `${mark}${core}${mark}`);
+  };
+  const line = (spans: VisionSpan[]) =>
+    spans
+      .map(span)
+      .join('')
+      .replace(/^[#+-]/, '\\$&')
+      .replace(/^(\d+)\./, '$1\\.');
+  const out = [
+    `#### ${t('minutes.vision')}`,
+    '',
+    `_${escapeMarkdown(visionStatus(vision, t, language))}_`,
+    '',
+  ];
+  for (const block of parseVisionText(vision.text)) {
+    if (block.kind === 'paragraph') out.push(block.lines.map(line).join('  \n'), '');
+    else out.push(...block.items.map((item) => `- ${line(item)}`), '');
+  }
+  const sources = visionSourcesLine(vision, t);
+  if (sources) out.push(`_${escapeMarkdown(sources)}_`, '');
+  return out;
+}
+
+function ideaMarkdown(idea: MinutesIdea, t: Translate, language: string): string[] {
+  const out = [`#### ${escapeMarkdown(idea.title)}`, ''];
+  for (const [label, value] of ideaFacts(idea, t, language))
+    // Mid-line, so a date like "24. März" is no list mark and stays unescaped.
+    out.push(`- **${escapeMarkdown(label)}:** ${escapeInline(value)}`);
+  out.push('');
+  if (idea.fields.length === 0) out.push(t('minutes.noFields'), '');
+  else
+    out.push(
+      ...table(
+        [t('minutes.fieldColumns.field'), t('minutes.fieldColumns.value')],
+        idea.fields.map((field) => [fieldLabel(field, language), fieldValue(field, t, language)]),
+      ),
+    );
+  return out;
+}
+
+function boardMarkdown(board: MinutesBoard, t: Translate, language: string): string[] {
+  const out = [`### ${escapeMarkdown(board.title)}`, ''];
+  for (const vision of board.visions) out.push(...visionMarkdown(vision, t, language));
+  switch (board.kind) {
+    case 'columns':
+      for (const column of board.columns)
+        out.push(
+          `#### ${escapeMarkdown(columnTitle(column, t))}`,
+          '',
+          ...cardList(column.notes, t, language),
+        );
+      break;
+    case 'matrix': {
+      const cell = (cards: MinutesCard[]) =>
+        cards
+          .map((card) => {
+            const facts = factsLine(card.facts, t, language);
+            const mark = card.inVision ? ` ${t('minutes.inVisionMark')}` : '';
+            return cellMarkdown(`${card.text}${mark}`) + (facts ? ` _(${cellMarkdown(facts)})_` : '');
+          })
+          .join('<br>');
+      if (board.rows.length > 0 && board.columns.length > 0)
+        out.push(
+          ...rawTable(
+            [t('minutes.matrixRows'), ...board.columns].map(cellMarkdown),
+            board.rows.map((row) => [cellMarkdown(row.title), ...row.cells.map(cell)]),
+          ),
+        );
+      if (board.tray.length > 0)
+        out.push(`#### ${escapeMarkdown(t('minutes.tray'))}`, '', ...cardList(board.tray, t, language));
+      break;
+    }
+    case 'clusters':
+      for (const cluster of board.clusters) {
+        out.push(`#### ${escapeMarkdown(clusterTitle(cluster, t))}`, '');
+        if (cluster.description) out.push(`_${escapeMarkdown(cluster.description)}_`, '');
+        out.push(...cardList(cluster.cards, t, language));
+      }
+      if (board.pool.length > 0)
+        out.push(`#### ${escapeMarkdown(t('minutes.pool'))}`, '', ...cardList(board.pool, t, language));
+      break;
+    case 'canvases':
+      if (board.ideas.length === 0 && board.cards.length === 0) out.push(t('minutes.noIdeas'), '');
+      for (const idea of board.ideas) out.push(...ideaMarkdown(idea, t, language));
+      if (board.cards.length > 0)
+        out.push(`#### ${escapeMarkdown(t('minutes.cards'))}`, '', ...cardList(board.cards, t, language));
+      break;
+  }
+  return out;
+}
+
+function traceIdeas(ideas: MinutesTraceIdea[], t: Translate, language: string, withArea: boolean): string[] {
+  return ideas.flatMap((idea) => [
+    `- ${escapeMarkdown(withArea ? `${idea.title} – ${focusAreaText(idea.focusArea, t)}` : idea.title)}`,
+    ...idea.sources.map((source) => `  - ${escapeMarkdown(sourceLine(source, t, language))}`),
+  ]);
+}
+
+function traceMarkdown(trace: MinutesTrace, t: Translate, language: string): string[] {
+  if (trace.focusAreas.length === 0 && trace.otherIdeas.length === 0) return [];
+  const out = [`## ${t('minutes.trace')}`, '', escapeMarkdown(t('minutes.traceIntro')), ''];
+  for (const area of trace.focusAreas) {
+    out.push(`### ${escapeMarkdown(t('minutes.focusAreaTitle', { title: area.title }))}`, '');
+    out.push(`**${escapeMarkdown(t('minutes.traceCards', { board: area.board }))}**`, '');
+    if (area.cards.length === 0) out.push(t('minutes.emptyColumn'));
+    for (const card of area.cards) {
+      const origin = originLine(card, t);
+      out.push(`- ${escapeMarkdown(card.text)}`, ...(origin ? [`  _${escapeMarkdown(origin)}_`] : []));
+    }
+    out.push('', `**${escapeMarkdown(t('minutes.traceIdeas'))}**`, '');
+    if (area.ideas.length === 0) out.push(t('minutes.traceNoIdeas'));
+    out.push(...traceIdeas(area.ideas, t, language, false), '');
+  }
+  if (trace.otherIdeas.length > 0)
+    out.push(
+      `### ${escapeMarkdown(t('minutes.traceOtherIdeas'))}`,
+      '',
+      ...traceIdeas(trace.otherIdeas, t, language, true),
+      '',
+    );
+  return out;
 }
 
 export function renderMinutesMarkdown(model: MinutesModel, t: Translate, language: string): string {
   const out: string[] = [];
   out.push(`# ${t('minutes.documentTitle')}: ${escapeMarkdown(model.title)}`, '');
   for (const [label, value] of titleFacts(model, t, language))
-    out.push(`- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`);
+    // Mid-line, so a date like "24. März" is no list mark and stays unescaped.
+    out.push(`- **${escapeMarkdown(label)}:** ${escapeInline(value)}`);
   for (const session of model.sessions) out.push(`- ${escapeMarkdown(sessionLine(session, t, language))}`);
   out.push('');
 
@@ -76,16 +264,9 @@ export function renderMinutesMarkdown(model: MinutesModel, t: Translate, languag
   for (const phase of model.phases) {
     out.push(`## ${escapeMarkdown(phaseHeading(phase, t))}`, '');
     if (phase.boards.length === 0) out.push(t('minutes.emptyPhase'), '');
-    for (const board of phase.boards) {
-      out.push(`### ${escapeMarkdown(board.title)}`, '');
-      for (const column of board.columns) {
-        out.push(`#### ${escapeMarkdown(column.title)}`, '');
-        if (column.notes.length === 0) out.push(t('minutes.emptyColumn'));
-        for (const note of column.notes) out.push(`- ${escapeMarkdown(note)}`);
-        out.push('');
-      }
-    }
+    for (const board of phase.boards) out.push(...boardMarkdown(board, t, language));
   }
+  out.push(...traceMarkdown(model.trace, t, language));
 
   out.push(`## ${t('minutes.decisions')}`, '');
   if (model.decisions.length === 0) out.push(t('minutes.noDecisions'), '');

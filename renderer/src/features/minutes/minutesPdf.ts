@@ -4,8 +4,18 @@
  * bookmarks. Loaded only when the user exports (dynamic import), and run by the
  * CLI in Node with the same code.
  */
-import { jsPDF } from 'jspdf';
 import type { MinutesModel } from '../../domain/minutes';
+import { drawBoard, drawTrace, wantsLandscape } from './minutesPdfBoards';
+import {
+  BOTTOM,
+  CONTENT_WIDTH,
+  GREY,
+  MARGIN,
+  MinutesWriter,
+  printable,
+  RULE,
+  type MinutesFonts,
+} from './minutesPdfWriter';
 import {
   actualCell,
   formatDay,
@@ -17,190 +27,7 @@ import {
   type Translate,
 } from './minutesText';
 
-/** The TTF files as base64. */
-export interface MinutesFonts {
-  regular: string;
-  bold: string;
-}
-
-const FONT = 'DejaVuSans';
-const PAGE = { width: 210, height: 297 };
-const MARGIN = { left: 20, right: 20, top: 25, bottom: 22 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BOTTOM = PAGE.height - MARGIN.bottom;
-const PT_TO_MM = 0.3528;
-const LINE_FACTOR = 1.3;
-const CELL_PAD = 1.6;
-const GREY = 90;
-const RULE = 170;
-
-/** Whatever the font cannot show becomes a visible replacement mark, never a silent gap. */
-export function printable(text: string): string {
-  return Array.from(text.replace(/\r\n?/g, '\n'), (char) => {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '\n' || char === '\t') return char === '\t' ? ' ' : char;
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || code > 0xffff) return '\uFFFD';
-    // Bidi controls and zero-widths would only confuse the text layer.
-    if (/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(char)) return '';
-    return char;
-  }).join('');
-}
-
-interface TableColumn {
-  header: string;
-  /** Share of the content width. */
-  width: number;
-}
-
-interface TocEntry {
-  title: string;
-  page: number;
-  level: 0 | 1;
-}
-
-class MinutesWriter {
-  readonly doc: jsPDF;
-  y = MARGIN.top;
-  readonly toc: TocEntry[] = [];
-
-  constructor(fonts: MinutesFonts) {
-    this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
-    this.doc.addFileToVFS(`${FONT}.ttf`, fonts.regular);
-    this.doc.addFont(`${FONT}.ttf`, FONT, 'normal');
-    this.doc.addFileToVFS(`${FONT}-Bold.ttf`, fonts.bold);
-    this.doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
-    this.font(10);
-  }
-
-  font(size: number, style: 'normal' | 'bold' = 'normal', grey = 0): void {
-    this.doc.setFont(FONT, style);
-    this.doc.setFontSize(size);
-    this.doc.setTextColor(grey);
-  }
-
-  lineHeight(): number {
-    return this.doc.getFontSize() * PT_TO_MM * LINE_FACTOR;
-  }
-
-  split(text: string, width: number): string[] {
-    const clean = printable(text);
-    return clean === '' ? [''] : (this.doc.splitTextToSize(clean, width) as string[]);
-  }
-
-  page(): number {
-    return this.doc.getNumberOfPages();
-  }
-
-  newPage(): void {
-    this.doc.addPage();
-    this.y = MARGIN.top;
-  }
-
-  ensure(height: number): void {
-    if (this.y + height > BOTTOM) this.newPage();
-  }
-
-  heading(text: string, level: 0 | 1): void {
-    const size = level === 0 ? 15 : 12;
-    this.font(size, 'bold');
-    const lines = this.split(text, CONTENT_WIDTH);
-    // Keep a heading with at least three lines of what follows.
-    this.ensure(lines.length * this.lineHeight() + 18);
-    this.y += level === 0 ? 2 : 3;
-    this.toc.push({ title: printable(text), page: this.page(), level });
-    for (const line of lines) {
-      this.y += this.lineHeight() * 0.8;
-      this.doc.text(line, MARGIN.left, this.y);
-      this.y += this.lineHeight() * 0.2;
-    }
-    this.y += 2;
-    this.font(10);
-  }
-
-  paragraph(text: string, options: { size?: number; grey?: number; indent?: number } = {}): void {
-    this.font(options.size ?? 10, 'normal', options.grey ?? 0);
-    const indent = options.indent ?? 0;
-    for (const line of this.split(text, CONTENT_WIDTH - indent)) {
-      this.ensure(this.lineHeight());
-      this.y += this.lineHeight() * 0.8;
-      this.doc.text(line, MARGIN.left + indent, this.y);
-      this.y += this.lineHeight() * 0.2;
-    }
-    this.y += 1.5;
-    this.font(10);
-  }
-
-  /** Rows break across pages, and a row taller than a page is split line by line. */
-  table(columns: TableColumn[], rows: string[][]): void {
-    const widths = columns.map((c) => c.width * CONTENT_WIDTH);
-    const drawHeader = () => {
-      this.font(9, 'bold');
-      this.drawRow(
-        columns.map((c) => c.header),
-        widths,
-        true,
-      );
-      this.font(9);
-    };
-    this.font(9);
-    this.ensure(2 * (this.lineHeight() + 2 * CELL_PAD) + 2);
-    drawHeader();
-    for (const row of rows) {
-      const cells = row.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
-      let offset = 0;
-      const total = Math.max(...cells.map((c) => c.length));
-      while (offset < total) {
-        const room = Math.floor((BOTTOM - this.y - 2 * CELL_PAD) / this.lineHeight());
-        if (room < 1) {
-          this.newPage();
-          drawHeader();
-          continue;
-        }
-        const take = Math.min(room, total - offset);
-        // A short row moves to the next page whole rather than splitting.
-        if (offset === 0 && take < total && total <= 8 && this.y > MARGIN.top + 20) {
-          this.newPage();
-          drawHeader();
-          continue;
-        }
-        this.drawLines(
-          cells.map((c) => c.slice(offset, offset + take)),
-          widths,
-          take,
-          false,
-        );
-        offset += take;
-      }
-    }
-    this.y += 4;
-    this.font(10);
-  }
-
-  private drawRow(cells: string[], widths: number[], shaded: boolean): void {
-    const lines = cells.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
-    this.drawLines(lines, widths, Math.max(...lines.map((l) => l.length)), shaded);
-  }
-
-  private drawLines(cells: string[][], widths: number[], count: number, shaded: boolean): void {
-    const height = count * this.lineHeight() + 2 * CELL_PAD;
-    const { doc } = this;
-    if (shaded) {
-      doc.setFillColor(235, 235, 235);
-      doc.rect(MARGIN.left, this.y, CONTENT_WIDTH, height, 'F');
-    }
-    let x = MARGIN.left;
-    cells.forEach((lines, i) => {
-      lines.forEach((line, n) => {
-        doc.text(line, x + CELL_PAD, this.y + CELL_PAD + (n + 0.8) * this.lineHeight());
-      });
-      x += widths[i] ?? 0;
-    });
-    doc.setDrawColor(RULE);
-    doc.setLineWidth(0.2);
-    doc.line(MARGIN.left, this.y + height, MARGIN.left + CONTENT_WIDTH, this.y + height);
-    this.y += height;
-  }
-}
+export { printable, type MinutesFonts };
 
 export function renderMinutesPdf(
   model: MinutesModel,
@@ -283,32 +110,14 @@ export function renderMinutesPdf(
   }
 
   for (const phase of model.phases) {
+    // A phase that opens with a wide matrix starts on its landscape page.
+    w.orientation(phase.boards[0] ? wantsLandscape(phase.boards[0]) : false);
     w.heading(phaseHeading(phase, t), 0);
-    if (phase.boards.length === 0) {
-      w.paragraph(t('minutes.emptyPhase'), { grey: GREY });
-      continue;
-    }
-    for (const board of phase.boards) {
-      w.heading(board.title, 1);
-      for (const column of board.columns) {
-        w.font(10, 'bold');
-        w.ensure(3 * w.lineHeight());
-        for (const line of w.split(column.title, CONTENT_WIDTH)) {
-          w.y += w.lineHeight();
-          doc.text(line, MARGIN.left, w.y);
-        }
-        w.y += 1.5;
-        if (column.notes.length === 0) w.paragraph(t('minutes.emptyColumn'), { grey: GREY, indent: 5 });
-        for (const note of column.notes) {
-          w.font(10);
-          w.ensure(w.lineHeight());
-          doc.text('•', MARGIN.left + 1, w.y + w.lineHeight() * 0.8);
-          w.paragraph(note, { indent: 5 });
-        }
-        w.y += 1;
-      }
-    }
+    if (phase.boards.length === 0) w.paragraph(t('minutes.emptyPhase'), { grey: GREY });
+    for (const board of phase.boards) drawBoard(w, board, t, language);
   }
+  w.orientation(false);
+  drawTrace(w, model.trace, t, language);
 
   w.heading(t('minutes.decisions'), 0);
   if (model.decisions.length === 0) w.paragraph(t('minutes.noDecisions'));
@@ -385,16 +194,20 @@ function drawPageFrames(w: MinutesWriter, model: MinutesModel, t: Translate, lan
   const date = model.date ? formatShortDay(model.date, language) : '';
   for (let page = 1; page <= pages; page++) {
     doc.setPage(page);
+    // Wide tables sit on landscape pages.
+    const width = doc.internal.pageSize.getWidth();
+    const height = doc.internal.pageSize.getHeight();
+    const contentWidth = width - MARGIN.left - MARGIN.right;
     w.font(8, 'normal', GREY);
     if (page > 1) {
-      const title = w.split(model.title, CONTENT_WIDTH - 35)[0] ?? '';
+      const title = w.split(model.title, contentWidth - 35)[0] ?? '';
       doc.text(title, MARGIN.left, 14);
-      doc.text(date, MARGIN.left + CONTENT_WIDTH, 14, { align: 'right' });
+      doc.text(date, MARGIN.left + contentWidth, 14, { align: 'right' });
       doc.setDrawColor(RULE);
       doc.setLineWidth(0.2);
-      doc.line(MARGIN.left, 16, MARGIN.left + CONTENT_WIDTH, 16);
+      doc.line(MARGIN.left, 16, MARGIN.left + contentWidth, 16);
     }
-    doc.text(t('minutes.page', { page, pages }), PAGE.width / 2, PAGE.height - 10, { align: 'center' });
-    if (model.status === 'draft') doc.text(t('minutes.statusValue.draft'), MARGIN.left, PAGE.height - 10);
+    doc.text(t('minutes.page', { page, pages }), width / 2, height - 10, { align: 'center' });
+    if (model.status === 'draft') doc.text(t('minutes.statusValue.draft'), MARGIN.left, height - 10);
   }
 }

@@ -1,6 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PHASES, type Board, type Phase, type Workshop } from '../../domain/types';
-import { useWorkshopProgress, type WorkshopProgress } from '../../persistence/progressHooks';
+import {
+  useWorkshopProgress,
+  type BoardProgress,
+  type WorkshopProgress,
+} from '../../persistence/progressHooks';
 import { routeToHash } from '../app/router';
 
 /** Ablauf: the workshop by its phases, each with its boards and how far it has come. */
@@ -42,13 +47,7 @@ export function OverviewPanel({ workshop, boards }: { workshop: Workshop; boards
                       >
                         {board.title}
                       </a>
-                      {counts && (
-                        <span className="phase-progress">
-                          {t('board.noteCount', { count: counts.notes })} ·{' '}
-                          {t('board.columnCount', { count: counts.columns })} · {t('overview.noVotes')} ·{' '}
-                          {t('overview.noCanvases')}
-                        </span>
-                      )}
+                      {counts && <span className="phase-progress">{boardSummary(t, counts)}</span>}
                     </li>
                   );
                 })}
@@ -102,4 +101,23 @@ function OverviewFacts({ workshop, progress }: { workshop: Workshop; progress: W
       </div>
     </dl>
   );
+}
+
+/** "12 Karten · 3 Cluster · 2 Handlungsschwerpunkte": what a board holds, in its own terms. */
+function boardSummary(t: TFunction, counts: BoardProgress): string {
+  const cards = t('board.noteCount', { count: counts.notes });
+  switch (counts.kind) {
+    case 'matrix':
+      return [cards, t('overview.matrixSize', { rows: counts.rows, columns: counts.columns })].join(' · ');
+    case 'clusters':
+      return [
+        cards,
+        t('overview.clusterCount', { count: counts.clusters }),
+        t('overview.focusAreaCount', { count: counts.focusAreas }),
+      ].join(' · ');
+    case 'canvases':
+      return t('overview.ideaCount', { count: counts.ideas });
+    default:
+      return [cards, t('board.columnCount', { count: counts.columns })].join(' · ');
+  }
 }

@@ -6,6 +6,7 @@ import { useAgendaItems } from '../../persistence/agendaHooks';
 import { useBoardContent, useWorkshop } from '../../persistence/hooks';
 import { useNow } from '../agenda/useNow';
 import { usePresentedBoard } from './presentation';
+import { ProjectorClusters, ProjectorColumns, ProjectorIdeas, ProjectorMatrix } from './ProjectorBoards';
 
 /**
  * The projector: read-only, large type, following the facilitator. It shows
@@ -67,32 +68,19 @@ function ProjectorTimer({ workshopId }: { workshopId: WorkshopId }) {
 }
 
 function ProjectorBoard({ boardId }: { boardId: Parameters<typeof useBoardContent>[0] }) {
-  const { t } = useTranslation();
   const loaded = useBoardContent(boardId);
   const content = loaded?.content;
   if (!content) return null;
+  const View = {
+    columns: ProjectorColumns,
+    matrix: ProjectorMatrix,
+    clusters: ProjectorClusters,
+    canvases: ProjectorIdeas,
+  }[content.board.kind];
   return (
     <section className="projector-board" aria-labelledby="projector-board-title">
       <h2 id="projector-board-title">{content.board.title}</h2>
-      <ol className="projector-columns">
-        {content.columns.map((column) => {
-          const notes = content.notes.filter((n) => n.columnId === column.id);
-          return (
-            <li key={column.id} className="projector-column">
-              <h3>
-                {column.title} <span className="column-count">{notes.length}</span>
-              </h3>
-              <ul aria-label={t('columns.notesOf', { title: column.title })}>
-                {notes.map((note) => (
-                  <li key={note.id} className={`note note-${note.color} projector-note`}>
-                    {note.text}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          );
-        })}
-      </ol>
+      <View content={content} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ interface WorkshopNavProps {
   currentBoardId: string | null;
 }
 
-const PAGES = ['overview', 'agenda', 'participants', 'decisions'] as const;
+const PAGES = ['overview', 'agenda', 'participants', 'voting', 'decisions'] as const;
 
 /** The workshop's sections and its boards, one link each. */
 export function WorkshopNav({ workshop, boards, section, currentBoardId }: WorkshopNavProps) {

@@ -13,6 +13,7 @@ import { BoardView } from '../board/BoardView';
 import { HistoryButtons } from '../board/HistoryButtons';
 import { CaptureShortcut } from '../decisions/CaptureShortcut';
 import { DecisionsPanel } from '../decisions/DecisionsPanel';
+import { VotingPanel } from '../voting/VotingPanel';
 import { MinutesButton } from '../minutes/MinutesButton';
 import { OverviewPanel } from '../overview/OverviewPanel';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
@@ -109,6 +110,7 @@ export function WorkshopScreen({ workshopId, section, boardId }: WorkshopScreenP
         {section === 'overview' && <OverviewPanel workshop={workshop} boards={boards} />}
         {section === 'agenda' && <AgendaPanel workshop={workshop} boards={boards} />}
         {section === 'participants' && <ParticipantsPanel workshop={workshop} />}
+        {section === 'voting' && <VotingPanel workshop={workshop} boards={boards} />}
         {section === 'decisions' && <DecisionsPanel workshop={workshop} />}
         {section === 'board' && (
           <>

@@ -36,12 +36,17 @@ export function withFreshIds(
     if (!id) map.set(old, (id = newId()));
     return id;
   };
+  const indexes = new Map(
+    Object.entries(tables).map(([name, rows]) => [name, new Map(rows.map((row) => [row.id, row]))]),
+  );
+  const find = (table: string, id: string) => indexes.get(table)?.get(id);
   const result: Record<string, BackupRow[]> = {};
   for (const [name, spec] of BACKUP_TABLES) {
     result[name] = (tables[name] ?? []).map((row) => {
-      const copy: BackupRow = { ...row, id: fresh(name, row.id) as string };
+      let copy: BackupRow = { ...row, id: fresh(name, row.id) as string };
       if (spec.parent) copy[spec.parent.field] = fresh(spec.parent.table, row[spec.parent.field]);
       for (const ref of spec.refs) copy[ref.field] = fresh(ref.table, row[ref.field]);
+      if (spec.links) copy = { ...copy, ...spec.links(row, (table, id) => fresh(table, id) as string, find) };
       return copy;
     });
   }

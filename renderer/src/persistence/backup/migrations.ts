@@ -31,6 +31,13 @@ export const MIGRATIONS: readonly Step[] = [
     workshops: withDefaults(tables.workshops, { facilitators: '', minuteTaker: '' }),
     boards: withDefaults(tables.boards, { phase: null }),
   }),
+  // 1 → 2: the phase boards (Dexie schema 3): boards get a kind, cards their
+  // place in a matrix or cluster, a link to their original, and facts.
+  (tables) => ({
+    ...tables,
+    boards: withDefaults(tables.boards, { kind: 'columns' }),
+    notes: withDefaults(tables.notes, { rowId: null, clusterId: null, sourceNoteId: null, facts: null }),
+  }),
 ];
 
 /** Brings tables of `fromVersion` up to BACKUP_FORMAT_VERSION. */

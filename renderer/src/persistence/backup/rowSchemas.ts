@@ -15,17 +15,29 @@ import { DECISION_LIMITS } from '../../domain/decisions';
 import { PARTICIPANT_LIMITS } from '../../domain/participants';
 import { MAX_EXTRA_MINUTES } from '../../domain/timer';
 import { cleanIsoDate, LIMITS } from '../../domain/validation';
+import { VOTING_LIMITS, type BallotContent } from '../../domain/votingTally';
+import { VOTING_LIMITS_ROUND } from '../../domain/voting';
 import {
   ACTION_STATUSES,
+  BOARD_KINDS,
   NOTE_COLORS,
   PHASES,
+  ROUND_STATUSES,
+  VOTING_TARGETS,
   type ActionItem,
   type AgendaItem,
+  type Ballot,
   type Board,
+  type Cluster,
   type Column,
   type Decision,
+  type Idea,
+  type MatrixRow,
   type Note,
   type Participant,
+  type Vision,
+  type VotingRound,
+  type VotingTarget,
   type Workshop,
   type WorkshopSession,
 } from '../../domain/types';
@@ -62,6 +74,7 @@ const boardRow = z.strictObject({
   workshopId: idSchema,
   title: text(LIMITS.boardTitle).min(1),
   phase: z.enum(PHASES).nullable(),
+  kind: z.enum(BOARD_KINDS),
   rank: rankSchema,
   createdAt: timestamp,
 });
@@ -76,10 +89,72 @@ const columnRow = z.strictObject({
 const noteRow = z.strictObject({
   id: idSchema,
   boardId: idSchema,
-  columnId: idSchema,
+  columnId: idSchema.nullable(),
+  rowId: idSchema.nullable(),
+  clusterId: idSchema.nullable(),
   text: text(LIMITS.noteText),
   color: z.enum(NOTE_COLORS),
   rank: rankSchema,
+  sourceNoteId: idSchema.nullable(),
+  facts: z
+    .strictObject({
+      process: text(LIMITS.factText),
+      casesPerYear: z.number().int().min(0).max(LIMITS.maxCases).nullable(),
+      painPoint: text(LIMITS.factText),
+    })
+    .nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+// ---- The phase boards (issue 4).
+
+const matrixRowRow = z.strictObject({
+  id: idSchema,
+  boardId: idSchema,
+  title: text(LIMITS.rowTitle).min(1),
+  rank: rankSchema,
+});
+
+const clusterRow = z.strictObject({
+  id: idSchema,
+  boardId: idSchema,
+  title: text(LIMITS.clusterTitle).min(1),
+  rank: rankSchema,
+  collapsed: z.boolean(),
+  focusAreaAt: timestamp.nullable(),
+  description: text(LIMITS.focusDescription),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** Canvas field keys come from the templates in assets/canvases. */
+const fieldKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'field');
+
+const ideaRow = z.strictObject({
+  id: idSchema,
+  workshopId: idSchema,
+  boardId: idSchema,
+  focusAreaId: idSchema.nullable(),
+  templateId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'template'),
+  title: text(LIMITS.ideaTitle).min(1),
+  fields: z
+    .record(fieldKey, z.union([text(LIMITS.canvasText), z.number().finite(), z.boolean(), z.null()]))
+    .refine((fields) => Object.keys(fields).length <= 100, 'fields'),
+  sources: z.array(z.strictObject({ field: fieldKey, noteId: idSchema })).max(2000),
+  rank: rankSchema,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const visionRow = z.strictObject({
+  id: idSchema,
+  workshopId: idSchema,
+  boardId: idSchema,
+  text: text(LIMITS.visionText),
+  sourceNoteIds: z.array(idSchema).max(2000),
+  agreedAt: timestamp.nullable(),
+  decisionId: idSchema.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -153,6 +228,70 @@ const actionItemRow = z.strictObject({
   updatedAt: timestamp,
 });
 
+// ---- Voting (issue 5): rounds with fixed settings, one ballot per participant.
+
+const count = (max: number) => z.number().int().min(0).max(max);
+const votingSettings = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('dots'),
+    dots: count(VOTING_LIMITS.maxDots).min(1),
+    maxPerItem: count(VOTING_LIMITS.maxDots).min(1),
+  }),
+  z.strictObject({ method: z.literal('points'), total: count(VOTING_LIMITS.maxPointsTotal).min(1) }),
+  z.strictObject({ method: z.literal('ranking'), topK: count(VOTING_LIMITS.maxTopK).min(1) }),
+  z.strictObject({ method: z.literal('impactEffort') }),
+]);
+const perItem = (max: number) =>
+  z
+    .record(idSchema, count(max))
+    .refine((r) => Object.keys(r).length <= VOTING_LIMITS_ROUND.maxItems, 'items');
+const rating = z.number().int().min(VOTING_LIMITS.ratingMin).max(VOTING_LIMITS.ratingMax);
+const ballotContent = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('dots'), dots: perItem(VOTING_LIMITS.maxDots) }),
+  z.strictObject({ method: z.literal('points'), points: perItem(VOTING_LIMITS.maxPointsTotal) }),
+  z.strictObject({ method: z.literal('ranking'), order: z.array(idSchema).max(VOTING_LIMITS.maxTopK) }),
+  z.strictObject({
+    method: z.literal('impactEffort'),
+    ratings: z
+      .record(idSchema, z.strictObject({ impact: rating, effort: rating }))
+      .refine((r) => Object.keys(r).length <= VOTING_LIMITS_ROUND.maxItems, 'items'),
+  }),
+]);
+
+const votingRoundRow = z.strictObject({
+  id: idSchema,
+  workshopId: idSchema,
+  boardId: idSchema,
+  title: text(LIMITS.shortText).min(1),
+  target: z.enum(VOTING_TARGETS),
+  settings: votingSettings,
+  items: z
+    .array(z.strictObject({ id: idSchema, label: text(LIMITS.noteText) }))
+    .max(VOTING_LIMITS_ROUND.maxItems),
+  entitled: z.array(idSchema).max(VOTING_LIMITS_ROUND.maxVoters),
+  anonymous: z.boolean(),
+  closesAt: timestamp.nullable(),
+  status: z.enum(ROUND_STATUSES),
+  revealed: z.boolean(),
+  paperTally: perItem(VOTING_LIMITS_ROUND.maxPaperDots),
+  openedAt: timestamp,
+  closedAt: timestamp.nullable(),
+  annulReason: text(VOTING_LIMITS_ROUND.annulReason),
+  decisionId: idSchema.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const ballotRow = z.strictObject({
+  id: idSchema,
+  workshopId: idSchema,
+  roundId: idSchema,
+  participantId: idSchema,
+  content: ballotContent,
+  castAt: timestamp,
+  updatedAt: timestamp,
+});
+
 /** A row as the import sees it: validated, with its id. */
 export type BackupRow = { id: string } & Record<string, unknown>;
 
@@ -168,21 +307,60 @@ export interface TableSpec {
   refs: ReadonlyArray<{ field: string; table: string; nullable?: boolean }>;
   /** A rule beyond "the reference exists", e.g. a note's column is on the note's board. */
   check?: (row: BackupRow, find: FindRow) => { field: string } | null;
+  /**
+   * Soft links: ids that may point at rows deleted since (the original of a
+   * copied card, a focus area, a decision), also inside lists and maps. They
+   * need not resolve; a copy on import maps them like every other id, through
+   * `map`. Gets the row as in the file; returns only the link fields.
+   */
+  links?: (row: BackupRow, map: (table: string, id: string) => string, find: FindRow) => Partial<BackupRow>;
 }
+
+/** The table a voting round's items live in, by what it votes on. */
+const VOTING_ITEM_TABLE: Record<VotingTarget, string> = {
+  clusters: 'clusters',
+  notes: 'notes',
+  ideas: 'ideas',
+};
+
+function mapKeys<T>(record: Record<string, T>, map: (id: string) => string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [map(key), value]));
+}
+
+const mapNullable = (map: (table: string, id: string) => string, table: string, id: unknown) =>
+  typeof id === 'string' ? map(table, id) : id;
 
 /** In dependency order: a table comes after every table it points into. */
 export const BACKUP_TABLES: ReadonlyArray<readonly [name: string, spec: TableSpec]> = [
   ['workshops', { schema: workshopRow, parent: null, refs: [] }],
   ['boards', { schema: boardRow, parent: { field: 'workshopId', table: 'workshops' }, refs: [] }],
   ['columns', { schema: columnRow, parent: { field: 'boardId', table: 'boards' }, refs: [] }],
+  ['matrixRows', { schema: matrixRowRow, parent: { field: 'boardId', table: 'boards' }, refs: [] }],
+  ['clusters', { schema: clusterRow, parent: { field: 'boardId', table: 'boards' }, refs: [] }],
   [
     'notes',
     {
       schema: noteRow,
       parent: { field: 'boardId', table: 'boards' },
-      refs: [{ field: 'columnId', table: 'columns' }],
-      check: (row, find) =>
-        find('columns', String(row.columnId))?.boardId === row.boardId ? null : { field: 'columnId' },
+      refs: [
+        { field: 'columnId', table: 'columns', nullable: true },
+        { field: 'rowId', table: 'matrixRows', nullable: true },
+        { field: 'clusterId', table: 'clusters', nullable: true },
+      ],
+      links: (row, map) => ({ sourceNoteId: mapNullable(map, 'notes', row.sourceNoteId) }),
+      check: (row, find) => {
+        for (const [field, table] of [
+          ['columnId', 'columns'],
+          ['rowId', 'matrixRows'],
+          ['clusterId', 'clusters'],
+        ] as const) {
+          if (row[field] !== null && find(table, String(row[field]))?.boardId !== row.boardId)
+            return { field };
+        }
+        // A matrix cell needs both its row and its column; a tray card has neither.
+        if (row.rowId !== null && row.columnId === null) return { field: 'columnId' };
+        return null;
+      },
     },
   ],
   ['participants', { schema: participantRow, parent: { field: 'workshopId', table: 'workshops' }, refs: [] }],
@@ -207,6 +385,77 @@ export const BACKUP_TABLES: ReadonlyArray<readonly [name: string, spec: TableSpe
     },
   ],
   ['actionItems', { schema: actionItemRow, parent: { field: 'workshopId', table: 'workshops' }, refs: [] }],
+  [
+    'ideas',
+    {
+      schema: ideaRow,
+      parent: { field: 'boardId', table: 'boards' },
+      refs: [{ field: 'workshopId', table: 'workshops' }],
+      links: (row, map) => ({
+        focusAreaId: mapNullable(map, 'clusters', row.focusAreaId),
+        sources: (row.sources as Array<{ field: string; noteId: string }>).map((source) => ({
+          ...source,
+          noteId: map('notes', source.noteId),
+        })),
+      }),
+    },
+  ],
+  [
+    'votingRounds',
+    {
+      schema: votingRoundRow,
+      parent: { field: 'boardId', table: 'boards' },
+      refs: [{ field: 'workshopId', table: 'workshops' }],
+      // Entitled participants may have been removed since, items deleted, the decision too.
+      links: (row, map) => {
+        const item = (id: string) => map(VOTING_ITEM_TABLE[row.target as VotingTarget], id);
+        return {
+          entitled: (row.entitled as string[]).map((id) => map('participants', id)),
+          decisionId: mapNullable(map, 'decisions', row.decisionId),
+          items: (row.items as Array<{ id: string; label: string }>).map((i) => ({ ...i, id: item(i.id) })),
+          paperTally: mapKeys(row.paperTally as Record<string, number>, item),
+        };
+      },
+    },
+  ],
+  [
+    'ballots',
+    {
+      schema: ballotRow,
+      parent: { field: 'roundId', table: 'votingRounds' },
+      // The participant may have been removed from the workshop since casting it.
+      refs: [{ field: 'workshopId', table: 'workshops' }],
+      links: (row, map, find) => {
+        const round = find('votingRounds', String(row.roundId));
+        const table = VOTING_ITEM_TABLE[(round?.target ?? 'clusters') as VotingTarget];
+        const item = (id: string) => map(table, id);
+        const content = row.content as BallotContent;
+        const participantId = map('participants', String(row.participantId));
+        switch (content.method) {
+          case 'dots':
+            return { participantId, content: { ...content, dots: mapKeys(content.dots, item) } };
+          case 'points':
+            return { participantId, content: { ...content, points: mapKeys(content.points, item) } };
+          case 'ranking':
+            return { participantId, content: { ...content, order: content.order.map(item) } };
+          case 'impactEffort':
+            return { participantId, content: { ...content, ratings: mapKeys(content.ratings, item) } };
+        }
+      },
+    },
+  ],
+  [
+    'visions',
+    {
+      schema: visionRow,
+      parent: { field: 'boardId', table: 'boards' },
+      refs: [{ field: 'workshopId', table: 'workshops' }],
+      links: (row, map) => ({
+        decisionId: mapNullable(map, 'decisions', row.decisionId),
+        sourceNoteIds: (row.sourceNoteIds as string[]).map((id) => map('notes', id)),
+      }),
+    },
+  ],
 ];
 
 export const BACKUP_TABLE_NAMES: readonly string[] = BACKUP_TABLES.map(([name]) => name);
@@ -235,4 +484,10 @@ export type RowSchemasMatchDomain = [
   Assert<Describes<AgendaItem, typeof agendaItemRow>>,
   Assert<Describes<Decision, typeof decisionRow>>,
   Assert<Describes<ActionItem, typeof actionItemRow>>,
+  Assert<Describes<MatrixRow, typeof matrixRowRow>>,
+  Assert<Describes<Cluster, typeof clusterRow>>,
+  Assert<Describes<Idea, typeof ideaRow>>,
+  Assert<Describes<Vision, typeof visionRow>>,
+  Assert<Describes<VotingRound, typeof votingRoundRow>>,
+  Assert<Describes<Ballot, typeof ballotRow>>,
 ];

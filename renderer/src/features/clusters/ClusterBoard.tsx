@@ -1,0 +1,169 @@
+import { DndContext, DragOverlay } from '@dnd-kit/core';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClusterId, NoteId, WorkshopId } from '../../domain/ids';
+import type { BoardContent, Idea, Note } from '../../domain/types';
+import { useCardOrigins, useIdeasOfClusters } from '../../persistence/clusterHooks';
+import { useNoteTrace } from '../trace/useNoteTrace';
+import { createActions, type ClusterDialog } from './clusterActions';
+import { CardFace, type CardHint } from './ClusterCard';
+import { clusterCollisionDetection, type DropTarget } from './clusterDnd';
+import { ClusterDialogs } from './ClusterDialogs';
+import { ClusterView, type ClusterHint } from './ClusterView';
+import { PoolView } from './PoolView';
+import { useClusterDnd } from './useClusterDnd';
+import { POOL_KEY, useStableGroups, useStableRows } from './useStableGroups';
+import './clusters.css';
+
+const NO_NOTES: readonly Note[] = [];
+// Scroll only when the pointer is close to an edge: dnd-kit's default (a fifth of the
+// view) scrolls away the cluster one is aiming at in the lower part of the screen.
+const AUTO_SCROLL = { threshold: { x: 0.06, y: 0.06 } };
+
+function clusterHintOf(target: DropTarget | null, clusterId: ClusterId): ClusterHint {
+  if (!target) return null;
+  if (target.kind === 'merge' && target.clusterId === clusterId) return 'merge';
+  if (target.kind === 'reorder' && target.clusterId === clusterId) return target.after ? 'after' : 'before';
+  if (target.kind === 'into' && target.clusterId === clusterId) return 'into';
+  return null;
+}
+
+function cardHintOf(target: DropTarget | null): { noteId: NoteId; hint: CardHint } | null {
+  if (target?.kind === 'newCluster') return { noteId: target.noteId, hint: 'newCluster' };
+  if (target?.kind === 'into' && target.noteId)
+    return { noteId: target.noteId, hint: target.after ? 'after' : 'before' };
+  return null;
+}
+
+/**
+ * The clusters board (affinity clustering): the pool of cards not grouped
+ * yet on top, the clusters below as a wrapping grid of stacks. Cards and
+ * clusters move by pointer, by keyboard (handle, Space, arrows, Space) and
+ * through menus and dialogs; every action is one undo step.
+ */
+export function ClusterBoard({ content }: { content: BoardContent }) {
+  const { t } = useTranslation();
+  const workshopId = content.board.workshopId as WorkshopId;
+  const [dialog, setDialog] = useState<ClusterDialog>({ kind: 'none' });
+  const ideas = useIdeasOfClusters(useMemo(() => content.clusters.map((c) => c.id), [content.clusters]));
+  const contentRef = useRef(content);
+  const ideasRef = useRef<readonly Idea[]>(ideas);
+  useLayoutEffect(() => {
+    contentRef.current = content;
+    ideasRef.current = ideas;
+  });
+  // The actions read the board only when called (in event handlers), through the ref.
+  // eslint-disable-next-line react-hooks/refs
+  const [actions] = useState(() => createActions(contentRef, setDialog));
+  const groups = useStableGroups(content.notes);
+  const clusters = useStableRows(content.clusters);
+  const trace = useNoteTrace(workshopId);
+  const origins = useCardOrigins(
+    useMemo(() => content.notes.flatMap((n) => (n.sourceNoteId ? [n.sourceNoteId] : [])), [content.notes]),
+  );
+  const { sensors, active, target, handlers, accessibility } = useClusterDnd(contentRef, ideasRef);
+
+  const cardHint = cardHintOf(target);
+  const draggingId = active?.type === 'card' ? active.noteId : null;
+  const activeNote = draggingId ? content.notes.find((n) => n.id === draggingId) : undefined;
+  const activeCluster =
+    active?.type === 'cluster' ? content.clusters.find((c) => c.id === active.clusterId) : undefined;
+  const poolCards = groups.get(POOL_KEY) ?? NO_NOTES;
+  const focusCount = content.clusters.filter((c) => c.focusAreaAt !== null).length;
+  // Vision statements are clustered too, but focus areas belong to the later phase.
+  const allowFocus = content.board.phase !== 'vision';
+  const common = { origins, trace, actions };
+  const cardHintIn = (cards: readonly Note[]) =>
+    cardHint && cards.some((n) => n.id === cardHint.noteId) ? cardHint : null;
+  const draggingIn = (cards: readonly Note[]) =>
+    draggingId && cards.some((n) => n.id === draggingId) ? draggingId : null;
+
+  return (
+    <section className="board cluster-board" aria-labelledby="board-title">
+      <div className="board-toolbar">
+        <h2 id="board-title" className="board-title">
+          {content.board.title}
+        </h2>
+        <p className="board-summary">
+          {t('board.noteCount', { count: content.notes.length })} ·{' '}
+          {t('clusters.clusterCount', { count: content.clusters.length })}
+          {(allowFocus || focusCount > 0) && ` · ${t('clusters.focusCount', { count: focusCount })}`}
+        </p>
+        <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'bringIn' })}>
+          {t('clusters.bringIn')}
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setDialog({ kind: 'addCluster' })}
+        >
+          {t('clusters.add')}
+        </button>
+      </div>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={clusterCollisionDetection}
+        autoScroll={AUTO_SCROLL}
+        accessibility={accessibility}
+        {...handlers}
+      >
+        <div className="cluster-layout">
+          <PoolView
+            {...common}
+            cards={poolCards}
+            cardHint={cardHintIn(poolCards)}
+            draggingId={draggingIn(poolCards)}
+            over={target?.kind === 'into' && target.clusterId === null}
+            contentRef={contentRef}
+            boardId={content.board.id}
+          />
+          <section className="cluster-area" aria-labelledby="cluster-area-title">
+            <h3 id="cluster-area-title" className="visually-hidden">
+              {t('clusters.areaTitle')}
+            </h3>
+            {content.clusters.length === 0 ? (
+              <p className="cluster-empty">{t('clusters.none')}</p>
+            ) : (
+              <ol className="cluster-grid" aria-label={t('clusters.listLabel')}>
+                {clusters.map((cluster, index) => {
+                  const cards = groups.get(cluster.id) ?? NO_NOTES;
+                  return (
+                    <ClusterView
+                      key={cluster.id}
+                      {...common}
+                      cluster={cluster}
+                      cards={cards}
+                      index={index}
+                      clusterCount={content.clusters.length}
+                      hint={clusterHintOf(target, cluster.id)}
+                      lifted={activeCluster?.id === cluster.id}
+                      cardHint={cardHintIn(cards)}
+                      draggingId={draggingIn(cards)}
+                      workshopId={workshopId}
+                      allowFocus={allowFocus}
+                    />
+                  );
+                })}
+              </ol>
+            )}
+          </section>
+        </div>
+        <DragOverlay dropAnimation={null}>
+          {activeNote ? <CardFace note={activeNote} /> : null}
+          {activeCluster ? (
+            <div className="cluster-overlay">
+              <span className="cluster-title">{activeCluster.title}</span>
+              <span className="cluster-count">{groups.get(activeCluster.id)?.length ?? 0}</span>
+            </div>
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+      <ClusterDialogs
+        content={content}
+        ideas={ideas}
+        dialog={dialog}
+        onClose={() => setDialog({ kind: 'none' })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import i18next from 'i18next';
+import type { RefObject } from 'react';
+import { deleteNote, recolorNote } from '../../domain/boardCommands';
+import { moveCluster, setClusterCollapsed, sortedClusters } from '../../domain/clusterCommands';
+import type { ClusterId, NoteId } from '../../domain/ids';
+import type { BoardContent, NoteColor } from '../../domain/types';
+import { useAppStore } from '../../state/store';
+import { commit, run } from '../app/commands';
+import { shorten } from '../board/useNoteDnd';
+
+/** The dialogs of a clusters board; one at a time. */
+export type ClusterDialog =
+  | { kind: 'none' }
+  | { kind: 'addCluster' }
+  | { kind: 'bringIn' }
+  | { kind: 'moveCard'; noteId: NoteId }
+  | { kind: 'rename'; clusterId: ClusterId }
+  | { kind: 'merge'; clusterId: ClusterId }
+  | { kind: 'split'; clusterId: ClusterId }
+  | { kind: 'focusArea'; clusterId: ClusterId }
+  | { kind: 'confirm'; action: 'dissolve' | 'delete' | 'demote'; clusterId: ClusterId };
+
+export interface CardActions {
+  edit: (noteId: NoteId) => void;
+  recolor: (noteId: NoteId, color: NoteColor) => void;
+  move: (noteId: NoteId) => void;
+  remove: (noteId: NoteId) => void;
+}
+
+export interface ClusterActions {
+  open: (dialog: ClusterDialog) => void;
+  toggleCollapsed: (clusterId: ClusterId) => void;
+  /** Moves a cluster one place earlier (-1) or later (+1). */
+  moveBy: (clusterId: ClusterId, delta: -1 | 1) => void;
+}
+
+/**
+ * The actions cards and clusters call. They read the board through a ref, so
+ * the object stays the same across renders and memoised cards do not re-render.
+ */
+export function createActions(
+  contentRef: RefObject<BoardContent>,
+  setDialog: (dialog: ClusterDialog) => void,
+): CardActions & ClusterActions {
+  const t = i18next.t.bind(i18next);
+  const announce = (text: string) => useAppStore.getState().announce(text);
+  return {
+    edit: (noteId) => useAppStore.getState().setEditingNote(noteId),
+    recolor: (noteId, color) => void run(() => recolorNote(contentRef.current, noteId, color, Date.now())),
+    move: (noteId) => setDialog({ kind: 'moveCard', noteId }),
+    remove: (noteId) => {
+      const note = contentRef.current.notes.find((n) => n.id === noteId);
+      if (!note) return;
+      void run(() => deleteNote(contentRef.current, noteId)).then((ok) => {
+        if (!ok) return;
+        useAppStore.getState().showToast({
+          tone: 'info',
+          message: t('notes.deleted', { note: shorten(note.text, 40) }),
+          // Restores this very card, whatever happened since (the undo stack may have moved on).
+          action: { label: t('common.undo'), run: () => void commit([{ table: 'notes', after: note }]) },
+        });
+      });
+    },
+    open: setDialog,
+    toggleCollapsed: (clusterId) => {
+      const cluster = contentRef.current.clusters.find((c) => c.id === clusterId);
+      if (!cluster) return;
+      const collapsed = !cluster.collapsed;
+      void run(() => setClusterCollapsed(contentRef.current, clusterId, collapsed, Date.now())).then((ok) => {
+        if (ok)
+          announce(
+            t(collapsed ? 'clusters.collapsedDone' : 'clusters.expandedDone', { title: cluster.title }),
+          );
+      });
+    },
+    moveBy: (clusterId, delta) => {
+      const all = sortedClusters(contentRef.current);
+      const index = all.findIndex((c) => c.id === clusterId);
+      const next = index + delta;
+      if (index < 0 || next < 0 || next >= all.length) return;
+      void run(() => moveCluster(contentRef.current, clusterId, next, Date.now())).then((ok) => {
+        if (ok)
+          announce(
+            t('clusters.movedTo', { title: all[index]!.title, position: next + 1, total: all.length }),
+          );
+      });
+    },
+  };
+}

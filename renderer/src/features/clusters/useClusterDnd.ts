@@ -1,0 +1,280 @@
+import {
+  KeyboardSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragMoveEvent,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardsIn, sortedClusters } from '../../domain/clusterCommands';
+import type { ClusterId, NoteId } from '../../domain/ids';
+import type { BoardContent, Idea } from '../../domain/types';
+import { useAppStore } from '../../state/store';
+import { commit, plan } from '../app/commands';
+import { CardPointerSensor } from '../board/sensors';
+import { shorten } from '../board/useNoteDnd';
+import {
+  clusterDropId,
+  dropChanges,
+  landingIndex,
+  POOL_ID,
+  targetOf,
+  type DragItem,
+  type DropTarget,
+} from './clusterDnd';
+
+function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+interface Stop {
+  id: UniqueIdentifier;
+  /** Where in the droppable the dragged item's centre goes: fractions of its width and height, or px from the top. */
+  fx: number;
+  top: number | null;
+}
+
+/**
+ * Every place an arrow key can move the dragged item to, in reading order:
+ * for a card the pool and its cards, then each cluster (its header = the end)
+ * and its cards; for a cluster the front edge, middle (merge) and back edge of each.
+ */
+function keyboardStops(content: BoardContent, item: DragItem): Stop[] {
+  const clusters = sortedClusters(content);
+  if (item.type === 'cluster') {
+    return clusters.flatMap((c) =>
+      c.id === item.clusterId
+        ? [{ id: clusterDropId(c.id), fx: 0.5, top: 24 }]
+        : [0.1, 0.5, 0.9].map((fx) => ({ id: clusterDropId(c.id), fx, top: 24 })),
+    );
+  }
+  const stops: Stop[] = [{ id: POOL_ID, fx: 0.5, top: 16 }];
+  for (const note of cardsIn(content, null)) stops.push({ id: note.id, fx: 0.5, top: null });
+  for (const cluster of clusters) {
+    stops.push({ id: clusterDropId(cluster.id), fx: 0.5, top: 24 });
+    if (!cluster.collapsed)
+      for (const note of cardsIn(content, cluster.id)) stops.push({ id: note.id, fx: 0.5, top: null });
+  }
+  return stops;
+}
+
+/**
+ * Drag and drop on a clusters board: cards onto cards (a new cluster), into
+ * clusters and the pool; clusters onto clusters (merge) or beside them
+ * (reorder). The hovered target lives in one small piece of state; a drop
+ * commits exactly one command, a cancel or a drop outside writes nothing.
+ */
+export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: RefObject<readonly Idea[]>) {
+  const { t } = useTranslation();
+  const [active, setActive] = useState<DragItem | null>(null);
+  const [target, setTarget] = useState<DropTarget | null>(null);
+  const activeRef = useRef<DragItem | null>(null);
+  const targetRef = useRef<DropTarget | null>(null);
+  const stopRef = useRef(-1);
+
+  function updateTarget(next: DropTarget | null) {
+    if (sameTarget(targetRef.current, next)) return;
+    targetRef.current = next;
+    setTarget(next);
+  }
+
+  // Runs only while a key is pressed during a drag, never during render.
+  const [coordinateGetter] = useState(() => {
+    const getter: KeyboardCoordinateGetter = (event, { context }) => {
+      const forward = event.code === 'ArrowDown' || event.code === 'ArrowRight';
+      const backward = event.code === 'ArrowUp' || event.code === 'ArrowLeft';
+      const item = activeRef.current;
+      const rect = context.collisionRect;
+      if ((!forward && !backward) || !item || !rect) return undefined;
+      event.preventDefault();
+      const stops = keyboardStops(contentRef.current, item);
+      if (stopRef.current < 0) {
+        const own = item.type === 'card' ? item.noteId : clusterDropId(item.clusterId);
+        stopRef.current = Math.max(
+          0,
+          stops.findIndex((s) => s.id === own),
+        );
+      }
+      for (
+        let next = stopRef.current + (forward ? 1 : -1);
+        next >= 0 && next < stops.length;
+        next += forward ? 1 : -1
+      ) {
+        const stop = stops[next]!;
+        const box = context.droppableRects.get(stop.id);
+        if (!box) continue;
+        stopRef.current = next;
+        const x = box.left + box.width * stop.fx;
+        const y = stop.top === null ? box.top + box.height / 2 : box.top + Math.min(stop.top, box.height / 2);
+        return { x: x - rect.width / 2, y: y - rect.height / 2 };
+      }
+      return undefined;
+    };
+    return getter;
+  });
+
+  const sensors = useSensors(
+    useSensor(CardPointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
+  );
+
+  function finish() {
+    lastOverRef.current = null;
+    activeRef.current = null;
+    targetRef.current = null;
+    stopRef.current = -1;
+    setActive(null);
+    setTarget(null);
+  }
+
+  function onDragStart({ active: dragged }: DragStartEvent) {
+    const item = dragged.data.current as DragItem;
+    activeRef.current = item;
+    stopRef.current = -1;
+    setActive(item);
+  }
+
+  // dnd-kit announces only a change of the hovered element; a move from one edge of a
+  // cluster to its middle (reorder → merge) is announced here.
+  const lastOverRef = useRef<UniqueIdentifier | null>(null);
+  function onDragMove({ collisions, over }: DragMoveEvent) {
+    const next = targetOf(collisions);
+    const sameOver = over !== null && over.id === lastOverRef.current;
+    lastOverRef.current = over?.id ?? null;
+    if (sameTarget(targetRef.current, next)) return;
+    const item = activeRef.current;
+    if (sameOver && item && next && next.kind !== 'self') announce(describeTarget(item, next));
+    updateTarget(next);
+  }
+
+  // What the drop did, worked out before the board changes, for the announcement after it.
+  const droppedRef = useRef<string | null>(null);
+  function onDragEnd({ collisions }: DragEndEvent) {
+    const item = activeRef.current;
+    const dropTarget = collisions ? targetOf(collisions) : targetRef.current;
+    finish();
+    if (!item) return;
+    droppedRef.current = describeDrop(item, dropTarget);
+    const changes = plan(() =>
+      dropChanges(contentRef.current, item, dropTarget, ideasRef.current, Date.now()),
+    );
+    if (changes && changes.length > 0) void commit(changes);
+  }
+
+  // The announcements read the target from the collision data, so they say what a drop will do.
+  const justPickedUpRef = useRef(false);
+  const {
+    announcements,
+    describe: describeTarget,
+    describeDrop,
+  } = useMemo(() => {
+    const noteText = (id: NoteId) =>
+      shorten(contentRef.current.notes.find((n) => n.id === id)?.text ?? '') || t('notes.empty');
+    const clusterTitle = (id: ClusterId | null) =>
+      id === null ? t('clusters.pool') : (contentRef.current.clusters.find((c) => c.id === id)?.title ?? '');
+    const name = (item: DragItem) =>
+      item.type === 'card'
+        ? t('clusters.dnd.card', { note: noteText(item.noteId) })
+        : t('clusters.dnd.cluster', { title: clusterTitle(item.clusterId) });
+    const describe = (item: DragItem, dropTarget: DropTarget | null): string => {
+      if (!dropTarget) return t('clusters.dnd.outside', { item: name(item) });
+      switch (dropTarget.kind) {
+        case 'self':
+          return t('clusters.dnd.self', { item: name(item) });
+        case 'newCluster':
+          return t('clusters.dnd.overCard', { item: name(item), note: noteText(dropTarget.noteId) });
+        case 'into': {
+          const index = item.type === 'card' ? landingIndex(contentRef.current, item.noteId, dropTarget) : 0;
+          const total = cardsIn(contentRef.current, dropTarget.clusterId).filter(
+            (n) => item.type !== 'card' || n.id !== item.noteId,
+          ).length;
+          return t('clusters.dnd.overCluster', {
+            item: name(item),
+            cluster: clusterTitle(dropTarget.clusterId),
+            position: index + 1,
+            total: total + 1,
+          });
+        }
+        case 'merge':
+          return t('clusters.dnd.overMerge', {
+            item: name(item),
+            cluster: clusterTitle(dropTarget.clusterId),
+          });
+        case 'reorder':
+          return t(dropTarget.after ? 'clusters.dnd.overAfter' : 'clusters.dnd.overBefore', {
+            item: name(item),
+            cluster: clusterTitle(dropTarget.clusterId),
+          });
+      }
+    };
+    const itemOf = (data: unknown) => data as DragItem;
+    const announcements: Announcements = {
+      onDragStart: ({ active: dragged }) => {
+        justPickedUpRef.current = true;
+        return t('clusters.dnd.pickedUp', { item: name(itemOf(dragged.data.current)) });
+      },
+      onDragOver: ({ active: dragged, over }) => {
+        const first = justPickedUpRef.current;
+        justPickedUpRef.current = false;
+        const item = itemOf(dragged.data.current);
+        const current = over ? targetRef.current : null;
+        if (first && (current === null || current.kind === 'self')) return undefined;
+        return describe(item, current);
+      },
+      onDragEnd: ({ active: dragged }) => {
+        const text = droppedRef.current;
+        droppedRef.current = null;
+        return text ?? t('clusters.dnd.droppedOutside', { item: name(itemOf(dragged.data.current)) });
+      },
+      onDragCancel: ({ active: dragged }) =>
+        t('clusters.dnd.cancelled', { item: name(itemOf(dragged.data.current)) }),
+    };
+    const describeDrop = (item: DragItem, dropTarget: DropTarget | null): string => {
+      const args = { item: name(item) };
+      if (!dropTarget) return t('clusters.dnd.droppedOutside', args);
+      switch (dropTarget.kind) {
+        case 'self':
+          return t('clusters.dnd.droppedSelf', args);
+        case 'newCluster':
+          return t('clusters.dnd.droppedNew', { ...args, note: noteText(dropTarget.noteId) });
+        case 'into': {
+          const index = item.type === 'card' ? landingIndex(contentRef.current, item.noteId, dropTarget) : 0;
+          return t('clusters.dnd.droppedInto', {
+            ...args,
+            cluster: clusterTitle(dropTarget.clusterId),
+            position: index + 1,
+          });
+        }
+        case 'merge':
+          return t('clusters.dnd.droppedMerge', { ...args, cluster: clusterTitle(dropTarget.clusterId) });
+        case 'reorder':
+          return t(dropTarget.after ? 'clusters.dnd.droppedAfter' : 'clusters.dnd.droppedBefore', {
+            ...args,
+            cluster: clusterTitle(dropTarget.clusterId),
+          });
+      }
+    };
+    return { announcements, describe, describeDrop };
+  }, [t, contentRef]);
+
+  return {
+    sensors,
+    active,
+    target,
+    handlers: { onDragStart, onDragMove, onDragOver: onDragMove, onDragEnd, onDragCancel: finish },
+    accessibility: {
+      announcements,
+      screenReaderInstructions: { draggable: t('clusters.dnd.instructions') },
+    },
+  };
+}
+
+/** The announcement store's setter, for messages outside a drag (menus, dialogs). */
+export function announce(text: string): void {
+  useAppStore.getState().announce(text);
+}

@@ -1,0 +1,240 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import {
+  createContext,
+  memo,
+  useContext,
+  useMemo,
+  type KeyboardEventHandler,
+  type PointerEventHandler,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon';
+import { usePopover } from '../../components/usePopover';
+import { deleteNote, recolorNote } from '../../domain/boardCommands';
+import { NOTE_COLORS, type BoardContent, type Note, type NoteColor } from '../../domain/types';
+import { useAppStore } from '../../state/store';
+import { commit } from '../app/commands';
+import { NoteEditor } from '../board/NoteEditor';
+import { shorten } from '../board/useNoteDnd';
+import { TraceBadge } from '../trace/TraceBadge';
+import type { TraceEntry } from '../trace/useNoteTrace';
+import { FactsLine } from './FactsLine';
+import { runMatrix } from './matrixActions';
+import type { MatrixDropData } from './matrixSensors';
+
+/** What the board gives every card without re-rendering it: the latest content and the dialog opener. */
+export interface MatrixCardContext {
+  content: { current: BoardContent };
+  /** What screen readers call a card while it can be dragged ("verschiebbare Karte"). */
+  roleDescription: string;
+  openDialog: (dialog: { kind: 'facts' | 'move'; note: Note }) => void;
+}
+
+export const MatrixCardContext = createContext<MatrixCardContext | null>(null);
+
+function useCardContext(): MatrixCardContext {
+  const context = useContext(MatrixCardContext);
+  if (!context) throw new Error('MatrixNoteCard needs a MatrixCardContext');
+  return context;
+}
+
+interface MatrixNoteCardProps {
+  note: Note;
+  /** The place key of the cell or tray the card is shown in. */
+  placeKey: string;
+  trace: readonly TraceEntry[] | undefined;
+}
+
+/** A card in a cell or the tray: drag it by pointer anywhere, or by keyboard from its handle. */
+export const MatrixNoteCard = memo(function MatrixNoteCard({ note, placeKey, trace }: MatrixNoteCardProps) {
+  const { roleDescription } = useCardContext();
+  const editing = useAppStore((s) => s.editingNoteId === note.id);
+  const data: MatrixDropData = { type: 'note', key: placeKey };
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({ id: note.id, data, disabled: editing, attributes: { roleDescription } });
+  const style = { transform: CSS.Translate.toString(transform), transition };
+  const handleLabel = useHandleLabel(note.text);
+
+  return (
+    <li
+      ref={setNodeRef}
+      style={style}
+      className={`note matrix-note note-${note.color}${isDragging ? ' note-placeholder' : ''}`}
+      onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
+      data-note-id={note.id}
+    >
+      <button
+        ref={setActivatorNodeRef}
+        type="button"
+        className="note-handle"
+        data-drag-handle
+        {...attributes}
+        onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
+        aria-label={handleLabel}
+      >
+        <GripIcon />
+      </button>
+      <CardBody note={note} editing={editing} trace={trace} />
+    </li>
+  );
+});
+
+/** "Karte verschieben: <text>", worked out only when the text changes (cards re-render during drags). */
+function useHandleLabel(text: string): string {
+  const { t } = useTranslation();
+  return useMemo(() => t('notes.handle', { note: shorten(text, 40) || t('notes.empty') }), [t, text]);
+}
+
+// dnd-kit re-renders every sortable card whenever the card under the pointer changes;
+// the parts below are memoised so that such a re-render stays a few hooks deep.
+const GripIcon = memo(function GripIcon() {
+  return <Icon name="grip" />;
+});
+
+const CardBody = memo(function CardBody({
+  note,
+  editing,
+  trace,
+}: {
+  note: Note;
+  editing: boolean;
+  trace: readonly TraceEntry[] | undefined;
+}) {
+  return (
+    <>
+      {editing ? <NoteEditor note={note} /> : <CardText note={note} />}
+      <FactsLine facts={note.facts} />
+      <TraceBadge entries={trace} />
+      <CardActions note={note} />
+    </>
+  );
+});
+
+function CardText({ note }: { note: Note }) {
+  const { t } = useTranslation();
+  const setEditing = useAppStore((s) => s.setEditingNote);
+  return (
+    <p className="note-text" onDoubleClick={() => setEditing(note.id)}>
+      {note.text || <em className="note-empty">{t('notes.empty')}</em>}
+      <span className="visually-hidden">, {t(`colors.${note.color}`)}</span>
+    </p>
+  );
+}
+
+function FactsIcon() {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01" />
+    </svg>
+  );
+}
+
+function CardActions({ note }: { note: Note }) {
+  const { t } = useTranslation();
+  const { content, openDialog } = useCardContext();
+  const setEditing = useAppStore((s) => s.setEditingNote);
+  const colors = usePopover();
+  const label = shorten(note.text, 30) || t('notes.empty');
+
+  function pickColor(color: NoteColor) {
+    colors.close();
+    void runMatrix(() => recolorNote(content.current, note.id, color, Date.now()));
+  }
+
+  async function remove() {
+    const ok = await runMatrix(() => deleteNote(content.current, note.id));
+    if (!ok) return;
+    useAppStore.getState().showToast({
+      tone: 'info',
+      message: t('notes.deleted', { note: shorten(note.text, 40) }),
+      // Restores this very card, whatever happened since (the undo stack may have moved on).
+      action: { label: t('common.undo'), run: () => void commit([{ table: 'notes', after: note }]) },
+    });
+  }
+
+  return (
+    <>
+      <div className="note-actions">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => setEditing(note.id)}
+          title={t('notes.edit')}
+        >
+          <Icon name="edit" />
+          <span className="visually-hidden">{t('notes.editNamed', { note: label })}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => openDialog({ kind: 'facts', note })}
+          title={t('facts.edit')}
+        >
+          <FactsIcon />
+          <span className="visually-hidden">{t('facts.editNamed', { note: label })}</span>
+        </button>
+        <button type="button" className="icon-button" {...colors.triggerProps} title={t('notes.color')}>
+          <span aria-hidden="true" className={`swatch swatch-${note.color}`} />
+          <span className="visually-hidden">{t('notes.colorNamed', { note: label })}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => openDialog({ kind: 'move', note })}
+          title={t('notes.move')}
+        >
+          <Icon name="move" />
+          <span className="visually-hidden">{t('notes.moveNamed', { note: label })}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button-danger"
+          onClick={() => void remove()}
+          title={t('notes.delete')}
+        >
+          <Icon name="trash" />
+          <span className="visually-hidden">{t('notes.deleteNamed', { note: label })}</span>
+        </button>
+      </div>
+      {colors.open && (
+        <div className="color-menu" role="group" aria-label={t('notes.color')} {...colors.panelProps}>
+          {NOTE_COLORS.map((color, i) => (
+            <button
+              key={color}
+              type="button"
+              className={`color-option swatch-${color}`}
+              aria-pressed={note.color === color}
+              onClick={() => pickColor(color)}
+              autoFocus={i === 0}
+            >
+              {t(`colors.${color}`)}
+            </button>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** What the drag overlay shows: the card without its controls. */
+export function MatrixCardFace({ note }: { note: Note }) {
+  return (
+    <div className={`note note-${note.color} note-overlay matrix-note-overlay`}>
+      <p className="note-text">{note.text}</p>
+      <FactsLine facts={note.facts} />
+    </div>
+  );
+}

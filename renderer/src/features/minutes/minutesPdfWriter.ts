@@ -1,0 +1,235 @@
+/**
+ * The page mechanics of the minutes PDF: A4 with margins, the embedded DejaVu
+ * Sans, wrapped paragraphs and bullets, and tables whose rows break across
+ * pages. What goes on the pages is in minutesPdf.ts and minutesPdfBoards.ts.
+ */
+import { jsPDF } from 'jspdf';
+
+/** The TTF files as base64. */
+export interface MinutesFonts {
+  regular: string;
+  bold: string;
+}
+
+const FONT = 'DejaVuSans';
+export const PAGE = { width: 210, height: 297 };
+export const MARGIN = { left: 20, right: 20, top: 25, bottom: 22 };
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const BOTTOM = PAGE.height - MARGIN.bottom;
+const PT_TO_MM = 0.3528;
+const LINE_FACTOR = 1.3;
+const CELL_PAD = 1.6;
+export const GREY = 90;
+export const RULE = 170;
+
+/** Whatever the font cannot show becomes a visible replacement mark, never a silent gap. */
+export function printable(text: string): string {
+  return Array.from(text.replace(/\r\n?/g, '\n'), (char) => {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '\n' || char === '\t') return char === '\t' ? ' ' : char;
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || code > 0xffff) return '\uFFFD';
+    // Bidi controls and zero-widths would only confuse the text layer.
+    if (/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(char)) return '';
+    return char;
+  }).join('');
+}
+
+export interface TableColumn {
+  header: string;
+  /** Share of the content width. */
+  width: number;
+}
+
+export interface TocEntry {
+  title: string;
+  page: number;
+  level: 0 | 1;
+}
+
+export class MinutesWriter {
+  readonly doc: jsPDF;
+  y = MARGIN.top;
+  readonly toc: TocEntry[] = [];
+
+  constructor(fonts: MinutesFonts) {
+    this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+    this.doc.addFileToVFS(`${FONT}.ttf`, fonts.regular);
+    this.doc.addFont(`${FONT}.ttf`, FONT, 'normal');
+    this.doc.addFileToVFS(`${FONT}-Bold.ttf`, fonts.bold);
+    this.doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
+    this.font(10);
+  }
+
+  font(size: number, style: 'normal' | 'bold' = 'normal', grey = 0): void {
+    this.doc.setFont(FONT, style);
+    this.doc.setFontSize(size);
+    this.doc.setTextColor(grey);
+  }
+
+  lineHeight(): number {
+    return this.doc.getFontSize() * PT_TO_MM * LINE_FACTOR;
+  }
+
+  split(text: string, width: number): string[] {
+    const clean = printable(text);
+    return clean === '' ? [''] : (this.doc.splitTextToSize(clean, width) as string[]);
+  }
+
+  page(): number {
+    return this.doc.getNumberOfPages();
+  }
+
+  /** Landscape pages (for wide tables) are wider and shorter. */
+  landscape = false;
+  width = CONTENT_WIDTH;
+  bottom = BOTTOM;
+
+  newPage(landscape = this.landscape): void {
+    this.doc.addPage('a4', landscape ? 'landscape' : 'portrait');
+    this.landscape = landscape;
+    this.width = (landscape ? PAGE.height : PAGE.width) - MARGIN.left - MARGIN.right;
+    this.bottom = (landscape ? PAGE.width : PAGE.height) - MARGIN.bottom;
+    this.y = MARGIN.top;
+  }
+
+  /** Goes on on a page of this orientation: a new page, unless the current one is it (or still blank). */
+  orientation(landscape: boolean): void {
+    if (landscape === this.landscape) return;
+    // Nothing is drawn on a page while y is at the top margin: replace it instead of leaving it empty.
+    if (this.y === MARGIN.top && this.page() > 2) this.doc.deletePage(this.page());
+    this.newPage(landscape);
+  }
+
+  ensure(height: number): void {
+    if (this.y + height > this.bottom) this.newPage();
+  }
+
+  heading(text: string, level: 0 | 1): void {
+    const size = level === 0 ? 15 : 12;
+    this.font(size, 'bold');
+    const lines = this.split(text, this.width);
+    // Keep a heading with at least three lines of what follows.
+    this.ensure(lines.length * this.lineHeight() + 18);
+    this.y += level === 0 ? 2 : 3;
+    this.toc.push({ title: printable(text), page: this.page(), level });
+    for (const line of lines) {
+      this.y += this.lineHeight() * 0.8;
+      this.doc.text(line, MARGIN.left, this.y);
+      this.y += this.lineHeight() * 0.2;
+    }
+    this.y += 2;
+    this.font(10);
+  }
+
+  paragraph(
+    text: string,
+    options: { size?: number; grey?: number; indent?: number; gap?: number } = {},
+  ): void {
+    this.font(options.size ?? 10, 'normal', options.grey ?? 0);
+    const indent = options.indent ?? 0;
+    for (const line of this.split(text, this.width - indent)) {
+      this.ensure(this.lineHeight());
+      this.y += this.lineHeight() * 0.8;
+      this.doc.text(line, MARGIN.left + indent, this.y);
+      this.y += this.lineHeight() * 0.2;
+    }
+    this.y += options.gap ?? 1.5;
+    this.font(10);
+  }
+
+  /** A bold line (a column's or cluster's title), kept with two lines of what follows. */
+  label(text: string, options: { size?: number; indent?: number } = {}): void {
+    this.font(options.size ?? 10, 'bold');
+    const indent = options.indent ?? 0;
+    const lines = this.split(text, this.width - indent);
+    this.ensure((lines.length + 2) * this.lineHeight());
+    for (const line of lines) {
+      this.y += this.lineHeight();
+      this.doc.text(line, MARGIN.left + indent, this.y);
+    }
+    this.y += 1.5;
+    this.font(10);
+  }
+
+  /** A list item: a bullet, then the text wrapped beside it. */
+  bullet(text: string, options: { indent?: number; grey?: number; size?: number; gap?: number } = {}): void {
+    const indent = options.indent ?? 0;
+    this.font(options.size ?? 10, 'normal', options.grey ?? 0);
+    this.ensure(this.lineHeight());
+    this.doc.text('•', MARGIN.left + indent + 1, this.y + this.lineHeight() * 0.8);
+    this.paragraph(text, { ...options, indent: indent + 5 });
+  }
+
+  /** Rows break across pages, and a row taller than a page is split line by line. */
+  table(columns: TableColumn[], rows: string[][], options: { size?: number; keepLines?: number } = {}): void {
+    const size = options.size ?? 9;
+    const keepLines = options.keepLines ?? 8;
+    const widths = columns.map((c) => c.width * this.width);
+    const drawHeader = () => {
+      this.font(size, 'bold');
+      this.drawRow(
+        columns.map((c) => c.header),
+        widths,
+        true,
+      );
+      this.font(size);
+    };
+    this.font(size);
+    this.ensure(2 * (this.lineHeight() + 2 * CELL_PAD) + 2);
+    drawHeader();
+    for (const row of rows) {
+      const cells = row.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
+      let offset = 0;
+      const total = Math.max(...cells.map((c) => c.length));
+      while (offset < total) {
+        const room = Math.floor((this.bottom - this.y - 2 * CELL_PAD) / this.lineHeight());
+        if (room < 1) {
+          this.newPage();
+          drawHeader();
+          continue;
+        }
+        const take = Math.min(room, total - offset);
+        // A short row moves to the next page whole rather than splitting.
+        if (offset === 0 && take < total && total <= keepLines && this.y > MARGIN.top + 20) {
+          this.newPage();
+          drawHeader();
+          continue;
+        }
+        this.drawLines(
+          cells.map((c) => c.slice(offset, offset + take)),
+          widths,
+          take,
+          false,
+        );
+        offset += take;
+      }
+    }
+    this.y += 4;
+    this.font(10);
+  }
+
+  private drawRow(cells: string[], widths: number[], shaded: boolean): void {
+    const lines = cells.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
+    this.drawLines(lines, widths, Math.max(...lines.map((l) => l.length)), shaded);
+  }
+
+  private drawLines(cells: string[][], widths: number[], count: number, shaded: boolean): void {
+    const height = count * this.lineHeight() + 2 * CELL_PAD;
+    const { doc } = this;
+    if (shaded) {
+      doc.setFillColor(235, 235, 235);
+      doc.rect(MARGIN.left, this.y, this.width, height, 'F');
+    }
+    let x = MARGIN.left;
+    cells.forEach((lines, i) => {
+      lines.forEach((line, n) => {
+        doc.text(line, x + CELL_PAD, this.y + CELL_PAD + (n + 0.8) * this.lineHeight());
+      });
+      x += widths[i] ?? 0;
+    });
+    doc.setDrawColor(RULE);
+    doc.setLineWidth(0.2);
+    doc.line(MARGIN.left, this.y + height, MARGIN.left + this.width, this.y + height);
+    this.y += height;
+  }
+}

@@ -1,0 +1,157 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveRegion } from '../../../renderer/src/components/LiveRegion';
+import { addBoard } from '../../../renderer/src/domain/boardCommands';
+import type { Change } from '../../../renderer/src/domain/changes';
+import { addCard, addCluster } from '../../../renderer/src/domain/clusterCommands';
+import type { BoardId, ClusterId } from '../../../renderer/src/domain/ids';
+import type { BoardContent } from '../../../renderer/src/domain/types';
+import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../../renderer/src/domain/workshopCommands';
+import { commit, undo } from '../../../renderer/src/features/app/commands';
+import { ClusterBoard } from '../../../renderer/src/features/clusters/ClusterBoard';
+import { getDb } from '../../../renderer/src/persistence/db';
+import { useBoardContent } from '../../../renderer/src/persistence/hooks';
+import { applyChanges, loadBoardContent } from '../../../renderer/src/persistence/repository';
+import { useAppStore } from '../../../renderer/src/state/store';
+
+// Every card renders one TraceBadge: counting them counts the card bodies React renders.
+const badgeRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../renderer/src/features/trace/TraceBadge', () => ({
+  TraceBadge: () => {
+    badgeRenders.count += 1;
+    return null;
+  },
+}));
+
+const { workshop } = createWorkshop({
+  fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'KI-Strategie' },
+  template: { boards: [], agenda: [] },
+  sessionTitle: 'Sitzung 1',
+  now: 1,
+});
+
+function LiveClusters({ boardId }: { boardId: BoardId }) {
+  const loaded = useBoardContent(boardId);
+  return loaded?.content ? <ClusterBoard content={loaded.content} /> : null;
+}
+
+/** A clusters board with `clusters` clusters of `perCluster` cards each, plus `pool` cards in the pool. */
+async function seed(clusters: number, perCluster: number, pool: number): Promise<BoardId> {
+  const { board, changes } = addBoard(workshop, [], 'Handlungsschwerpunkte', 1, 'clusters');
+  let content: BoardContent = {
+    board: { ...board, phase: 'focus' },
+    columns: [],
+    rows: [],
+    clusters: [],
+    notes: [],
+  };
+  const all: Change[] = [{ ...changes[0]!, after: content.board } as Change];
+  const take = (next: Change[]) => {
+    all.push(...next);
+    for (const change of next) {
+      if (change.table === 'clusters' && change.after)
+        content = { ...content, clusters: [...content.clusters, change.after] };
+      if (change.table === 'notes' && change.after)
+        content = { ...content, notes: [...content.notes, change.after] };
+    }
+  };
+  for (let c = 0; c < clusters; c += 1) {
+    take(addCluster(content, `Thema ${c + 1}`, 1).changes);
+    const clusterId = content.clusters.at(-1)!.id as ClusterId;
+    for (let n = 0; n < perCluster; n += 1)
+      take(addCard(content, { text: `Karte ${c + 1}.${n + 1}`, clusterId, now: 1 }).changes);
+  }
+  for (let n = 0; n < pool; n += 1) take(addCard(content, { text: `Offen ${n + 1}`, now: 1 }).changes);
+  await applyChanges(getDb(), all);
+  return board.id;
+}
+
+beforeEach(async () => {
+  await getDb().delete();
+  await getDb().open();
+  useAppStore.setState({ past: [], future: [] });
+  badgeRenders.count = 0;
+});
+
+describe('ClusterBoard', () => {
+  it('shows the pool and the clusters with their cards', async () => {
+    const boardId = await seed(2, 2, 1);
+    render(<LiveClusters boardId={boardId} />);
+    const pool = await screen.findByRole('region', { name: 'Noch nicht gruppiert' });
+    expect(within(pool).getByText('Offen 1', { selector: '.note-text', exact: false })).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Cluster' });
+    expect(within(list).getByRole('heading', { level: 3, name: 'Thema 1' })).toBeTruthy();
+    expect(
+      within(list).getByRole('list', { name: 'Karten in „Thema 2“' }).querySelectorAll('li'),
+    ).toHaveLength(2);
+  });
+
+  it('renders only the changed card again when one card of a big board (50 clusters) changes', async () => {
+    // jsdom is slow; 300 cards show the same as 1,000 would: one card body renders, not all.
+    const boardId = await seed(50, 5, 50);
+    render(<LiveClusters boardId={boardId} />);
+    await waitFor(() => expect(document.querySelectorAll('li.cluster-card')).toHaveLength(300), {
+      timeout: 20_000,
+    });
+    await waitFor(() => expect(badgeRenders.count).toBeGreaterThanOrEqual(300));
+    const content = (await loadBoardContent(getDb(), boardId))!;
+    const note = content.notes.find((n) => n.text === 'Karte 25.3')!;
+    badgeRenders.count = 0;
+    let ok = false;
+    await act(async () => {
+      ok = await commit([{ table: 'notes', before: note, after: { ...note, color: 'green', updatedAt: 2 } }]);
+    });
+    expect(ok).toBe(true);
+    expect((await getDb().notes.get(note.id))!.color).toBe('green');
+    await waitFor(
+      () => expect(document.querySelector(`[data-note-id="${note.id}"]`)!.className).toContain('note-green'),
+      { timeout: 20_000 },
+    );
+    expect(badgeRenders.count).toBeLessThanOrEqual(2);
+  }, 60_000);
+
+  it('collapses a cluster to its title and card count, one undoable step', async () => {
+    const boardId = await seed(1, 3, 0);
+    render(
+      <>
+        <LiveClusters boardId={boardId} />
+        <LiveRegion />
+      </>,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Cluster einklappen: Thema 1' }));
+    await waitFor(() => expect(document.querySelectorAll('li.cluster-card')).toHaveLength(0));
+    expect(screen.getByText('3 Karten')).toBeTruthy();
+    expect(document.querySelector('.visually-hidden[role="status"]')!.textContent).toBe(
+      'Cluster „Thema 1“ eingeklappt.',
+    );
+    await act(() => undo());
+    await waitFor(() => expect(document.querySelectorAll('li.cluster-card')).toHaveLength(3));
+  });
+  it('edits, recolours and deletes a card in a cluster, each one undo step', async () => {
+    const boardId = await seed(1, 2, 0);
+    render(<LiveClusters boardId={boardId} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Karte bearbeiten: Karte 1.1' }));
+    const field = screen.getByRole('textbox', { name: 'Text der Karte' });
+    await user.clear(field);
+    await user.type(field, 'Akten digital{Enter}');
+    await waitFor(async () =>
+      expect((await getDb().notes.toArray()).map((n) => n.text).sort()).toEqual([
+        'Akten digital',
+        'Karte 1.2',
+      ]),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Farbe ändern: Akten digital' }));
+    await user.click(screen.getByRole('button', { name: 'Grün' }));
+    await waitFor(async () =>
+      expect((await getDb().notes.toArray()).find((n) => n.text === 'Akten digital')!.color).toBe('green'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Karte löschen: Karte 1.2' }));
+    await waitFor(async () => expect(await getDb().notes.count()).toBe(1));
+    expect(useAppStore.getState().past).toHaveLength(3);
+    await act(() => undo());
+    await waitFor(async () => expect(await getDb().notes.count()).toBe(2));
+  });
+});
