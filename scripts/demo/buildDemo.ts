@@ -21,16 +21,27 @@ import { importParticipantList } from '../../renderer/src/domain/participants';
 import { resolveTemplate, type WorkshopTemplate } from '../../renderer/src/domain/templates';
 import type {
   AgendaItem,
+  Ballot,
   Board,
   Cluster,
   Column,
   Idea,
   MatrixRow,
   Note,
+  Participant,
   Phase,
   Vision,
+  VotingRound,
   Workshop,
 } from '../../renderer/src/domain/types';
+import {
+  castBallot,
+  closeRound,
+  revealRound,
+  roundResult,
+  startRound,
+} from '../../renderer/src/domain/voting';
+import { promoteWinners } from '../../renderer/src/domain/votingRecord';
 import { createWorkshop } from '../../renderer/src/domain/workshopCommands';
 import template from '../../assets/templates/ki-strategie.json';
 import {
@@ -244,6 +255,9 @@ function buildContent(): { workshop: Workshop; changes: Change[] } {
   );
 
   changes.push(...importParticipantList(workshop, [], PARTICIPANTS, NOW).changes);
+  changes.push(
+    ...focusVote(workshop, focusBoard, focusClusters, rowsOf<Participant>(changes, 'participants')),
+  );
 
   const agenda = rowsOf<AgendaItem>(changes, 'agendaItems');
   // The morning is done: the first items have their recorded times.
@@ -319,6 +333,72 @@ function buildContent(): { workshop: Workshop; changes: Change[] } {
   return { workshop, changes };
 }
 
+/**
+ * The dot vote that found the focus areas (three dots each, at most two on one
+ * cluster): closed, revealed, and its winners adopted with a decision.
+ */
+function focusVote(
+  workshop: Workshop,
+  board: Board,
+  clusters: readonly Cluster[],
+  participants: readonly Participant[],
+): Change[] {
+  const changes: Change[] = [];
+  const opened = startRound({
+    workshopId: workshop.id,
+    boardId: board.id,
+    title: 'Punktabfrage zu den Handlungsschwerpunkten',
+    target: 'clusters',
+    settings: { method: 'dots', dots: 3, maxPerItem: 2 },
+    items: clusters.map((c) => ({ id: c.id, label: c.title })),
+    entitled: participants.map((p) => p.id),
+    anonymous: true,
+    closesAt: null,
+    now: AT(13, 0),
+  });
+  let round = opened.round;
+  changes.push(...opened.changes);
+  // Everyone but the last person voted; the focus areas came out on top.
+  const promoted = clusters.filter((c) => c.focusAreaAt !== null).map((c) => c.id);
+  const others = clusters.filter((c) => c.focusAreaAt === null).map((c) => c.id);
+  const ballots: Ballot[] = [];
+  participants.slice(0, -1).forEach((participant, i) => {
+    const first = promoted[i % promoted.length]!;
+    const second = i % 3 === 2 ? others[i % others.length]! : promoted[(i + 1) % promoted.length]!;
+    const dots = first === second ? { [first]: 2 } : { [first]: 2, [second]: 1 };
+    const cast = castBallot(
+      round,
+      undefined,
+      participant.id,
+      { method: 'dots', dots },
+      AT(13, 5) + i * 20_000,
+    );
+    ballots.push(cast.ballot);
+    changes.push(...cast.changes);
+  });
+  round = closeRound(round, AT(13, 10))[0]!.after as VotingRound;
+  round = revealRound(round, AT(13, 11))[0]!.after as VotingRound;
+  const result = roundResult(round, ballots);
+  const adopted = promoteWinners({
+    round,
+    result,
+    clusters,
+    places: promoted.length,
+    words: {
+      heading: 'Abstimmung „Punktabfrage zu den Handlungsschwerpunkten“ (Punktabfrage, 3 Punkte pro Person)',
+      score: (row) => `${row.score} Punkte`,
+    },
+    date: '2027-03-24',
+    now: AT(13, 15),
+  });
+  // The round's own rows are written once, in their final state.
+  const finalRound = adopted.changes.find((c) => c.table === 'votingRounds')!.after as VotingRound;
+  return [
+    ...changes.map((change) => (change.table === 'votingRounds' ? { ...change, after: finalRound } : change)),
+    ...adopted.changes.filter((c) => c.table === 'decisions'),
+  ];
+}
+
 // ---- Fixed ids: the same content gives the same file, byte for byte.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -349,7 +429,11 @@ function withFixedIds<T>(value: T, ids: Map<string, string>, next: () => string)
   if (Array.isArray(value)) return value.map((item: unknown) => withFixedIds(item, ids, next)) as T;
   if (value && typeof value === 'object')
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, withFixedIds(item, ids, next)]),
+      // Keys too: a ballot's dots are keyed by cluster id.
+      Object.entries(value).map(([key, item]) => [
+        withFixedIds(key, ids, next),
+        withFixedIds(item, ids, next),
+      ]),
     ) as T;
   return value;
 }

@@ -29,7 +29,7 @@ describe('buildMinutes', () => {
       ['clusters'],
       ['canvases'],
     ]);
-    expect(model.decisions).toHaveLength(2);
+    expect(model.decisions).toHaveLength(3);
     expect(model.actionItems.map((a) => a.task).sort()).toEqual(tree.actionItems.map((a) => a.task).sort());
   });
 

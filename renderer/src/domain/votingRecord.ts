@@ -97,3 +97,43 @@ export function promoteWinners(args: PromoteArgs): {
   });
   return { decision, promoted: winnerIds, changes };
 }
+
+export type RecordArgs = Omit<PromoteArgs, 'clusters'>;
+
+/**
+ * Records the result of a revealed round on cards or project ideas as a
+ * decision naming the shortlist (the first `places` places, ties at the cut
+ * included) and links the round to it, in one change set.
+ */
+export function recordShortlist(args: RecordArgs): {
+  decision: Decision;
+  chosen: string[];
+  changes: Change[];
+} {
+  const { round, result, now } = args;
+  if (round.target === 'clusters') throw new DomainError('votingRecord.useFocusAreas');
+  if (round.status !== 'closed' || !round.revealed) throw new DomainError('votingRecord.notRevealed');
+  if (round.decisionId !== null) throw new DomainError('votingRecord.alreadyRecorded');
+  if (!Number.isInteger(args.places) || args.places < 1 || args.places > round.items.length)
+    throw new DomainError('votingRecord.placesRange', { max: round.items.length });
+  const chosen = winners(result, args.places);
+  if (chosen.length === 0) throw new DomainError('votingRecord.noWinners');
+  const decision: Decision = {
+    id: newId<DecisionId>(),
+    workshopId: round.workshopId,
+    text: resultSentence(round, result, chosen, args.words),
+    date: args.date,
+    agendaItemId: null,
+    votingRoundId: round.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return {
+    decision,
+    chosen,
+    changes: [
+      { table: 'decisions', after: decision },
+      { table: 'votingRounds', before: round, after: { ...round, decisionId: decision.id, updatedAt: now } },
+    ],
+  };
+}

@@ -8,7 +8,7 @@ import {
   roundResult,
   startRound,
 } from '../../../renderer/src/domain/voting';
-import { promoteWinners, resultSentence } from '../../../renderer/src/domain/votingRecord';
+import { promoteWinners, recordShortlist, resultSentence } from '../../../renderer/src/domain/votingRecord';
 import type { DomainError } from '../../../renderer/src/domain/errors';
 
 const cluster = (id: string, title: string, focusAreaAt: number | null = null): Cluster => ({
@@ -114,5 +114,40 @@ describe('the record of a cluster vote', () => {
     expect(
       code(() => promoteWinners({ ...args, round: empty.round, result: roundResult(empty.round, []) })),
     ).toBe('votingRecord.noWinners');
+  });
+});
+
+describe('the record of a vote on project ideas or cards', () => {
+  it('records the shortlist (ties at the cut included) as one decision and links the round', () => {
+    const { round: clusterRound, ballots } = revealedRound([{ c1: 3 }, { c2: 2, c3: 1 }, { c3: 2, c4: 1 }]);
+    const round: VotingRound = { ...clusterRound, target: 'ideas' };
+    const result = roundResult(round, ballots);
+    const { decision, chosen, changes } = recordShortlist({
+      round,
+      result,
+      places: 1,
+      words,
+      date: '2027-03-24',
+      now: 9,
+    });
+    // c1 and c3 tie for first with 3 points each.
+    expect([...chosen].sort()).toEqual(['c1', 'c3']);
+    expect(decision.text).toBe(
+      'Abstimmung „Schwerpunkte“ (Punktabfrage, 3 Punkte p. P.): 1. E-Akte (3 Punkte), 1. KI (3 Punkte)',
+    );
+    expect(decision.votingRoundId).toBe(round.id);
+    expect(changes.map((c) => c.table)).toEqual(['decisions', 'votingRounds']);
+    expect((changes[1]!.after as VotingRound).decisionId).toBe(decision.id);
+    const refuse = (r: VotingRound) => {
+      try {
+        recordShortlist({ round: r, result, places: 1, words, date: '2027-03-24', now: 9 });
+      } catch (error) {
+        return (error as DomainError).code;
+      }
+      return null;
+    };
+    expect(refuse(clusterRound)).toBe('votingRecord.useFocusAreas');
+    expect(refuse({ ...round, revealed: false })).toBe('votingRecord.notRevealed');
+    expect(refuse({ ...round, decisionId: decision.id })).toBe('votingRecord.alreadyRecorded');
   });
 });

@@ -72,7 +72,21 @@ describe('the demo workshop (assets/demo)', () => {
     expect(names).toContain('Łukasz Wróbel');
     expect(names).toContain('Şükrü Öztürk');
     expect(names).toContain('Zoë Martens');
-    expect(await db.decisions.count()).toBe(2);
+    // The agreed vision, the inventory follow-up, and the adopted dot vote.
+    expect(await db.decisions.count()).toBe(3);
+    const [round] = await db.votingRounds.toArray();
+    expect(round).toMatchObject({ status: 'closed', revealed: true, target: 'clusters' });
+    const ballots = await db.ballots.toArray();
+    expect(ballots.length).toBe(round!.entitled.length - 1);
+    // Every ballot's dots sit on clusters of the round (ids fixed consistently).
+    const items = new Set(round!.items.map((i) => i.id));
+    for (const ballot of ballots)
+      for (const id of Object.keys((ballot.content as { dots: object }).dots))
+        expect(items.has(id)).toBe(true);
+    const decision = await db.decisions.get(round!.decisionId!);
+    expect(decision?.text).toMatch(/^Abstimmung „Punktabfrage zu den Handlungsschwerpunkten“/);
+    const focus = (await db.clusters.toArray()).filter((c) => c.focusAreaAt !== null).map((c) => c.title);
+    for (const title of focus) expect(decision?.text).toContain(title);
     expect(await db.actionItems.count()).toBe(3);
     expect((await db.agendaItems.toArray()).some((item) => item.elapsedMs > 0)).toBe(true);
   });

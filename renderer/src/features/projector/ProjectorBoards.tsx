@@ -63,7 +63,8 @@ export function ProjectorMatrix({ content }: { content: BoardContent }) {
   return (
     <>
       <div className="projector-matrix-scroll">
-        <table className="projector-matrix">
+        {/* Equal columns, each at least 12rem wide: a wide matrix scrolls sideways. */}
+        <table className="projector-matrix" style={{ minWidth: `${10 + content.columns.length * 12}rem` }}>
           <thead>
             <tr>
               <td />

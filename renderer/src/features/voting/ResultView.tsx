@@ -5,7 +5,7 @@ import type { Ballot, Participant, VotingRound } from '../../domain/types';
 import { roundResult, type RoundResult } from '../../domain/voting';
 import { winners, type BallotContent, type Quadrant } from '../../domain/votingTally';
 import { useBallotsOfRound, useClustersOfBoard } from '../../persistence/votingHooks';
-import { promoteRoundWinners } from './votingActions';
+import { promoteRoundWinners, recordRoundShortlist } from './votingActions';
 import { formatMean, scoreText } from './votingLabels';
 
 const QUADRANTS: readonly Quadrant[] = ['quickWin', 'majorProject', 'fillIn', 'thankless'];
@@ -134,7 +134,7 @@ export function RoundResultView({ round, result, ballots, participants }: RoundR
         </details>
       )}
 
-      {round.target === 'clusters' && <PromoteSection round={round} result={result} />}
+      <PromoteSection round={round} result={result} />
     </div>
   );
 }
@@ -205,14 +205,20 @@ function ImpactEffortMatrix({ round, result }: { round: VotingRound; result: Rou
   );
 }
 
+/**
+ * The last step of a round: clusters rounds promote their winners to focus
+ * areas; rounds on cards or project ideas record the shortlist. Both end in a
+ * decision for the minutes.
+ */
 function PromoteSection({ round, result }: { round: VotingRound; result: RoundResult }) {
   const { t } = useTranslation();
   const id = useId();
   const clusters = useClustersOfBoard(round.boardId);
+  const kind = round.target === 'clusters' ? 'promote' : 'shortlist';
   const [places, setPlaces] = useState(String(Math.min(3, round.items.length)));
   const [busy, setBusy] = useState(false);
   if (round.decisionId !== null) {
-    return <p className="voting-recorded">{t('voting.promote.recorded')}</p>;
+    return <p className="voting-recorded">{t(`voting.${kind}.recorded`)}</p>;
   }
   if (round.status !== 'closed' || !round.revealed || !clusters) return null;
   const n = Number(places);
@@ -221,9 +227,9 @@ function PromoteSection({ round, result }: { round: VotingRound; result: RoundRe
   const label = new Map(round.items.map((item) => [item.id, item.label]));
   return (
     <section className="voting-promote" aria-labelledby={`${id}-h`}>
-      <h5 id={`${id}-h`}>{t('voting.promote.heading')}</h5>
+      <h5 id={`${id}-h`}>{t(`voting.${kind}.heading`)}</h5>
       <div className="field">
-        <label htmlFor={`${id}-places`}>{t('voting.promote.places')}</label>
+        <label htmlFor={`${id}-places`}>{t(`voting.${kind}.places`)}</label>
         <input
           id={`${id}-places`}
           type="number"
@@ -238,7 +244,7 @@ function PromoteSection({ round, result }: { round: VotingRound; result: RoundRe
       <p id={`${id}-preview`} className="field-hint">
         {valid
           ? chosen.length > 0
-            ? t('voting.promote.preview', { items: chosen.map((c) => label.get(c)).join(', ') })
+            ? t(`voting.${kind}.preview`, { items: chosen.map((c) => label.get(c)).join(', ') })
             : t('errors.votingRecord.noWinners')
           : t('errors.votingRecord.placesRange', { max: round.items.length })}
       </p>
@@ -248,11 +254,12 @@ function PromoteSection({ round, result }: { round: VotingRound; result: RoundRe
         disabled={busy || !valid || chosen.length === 0}
         onClick={async () => {
           setBusy(true);
-          await promoteRoundWinners(round, result, clusters, n);
+          if (kind === 'promote') await promoteRoundWinners(round, result, clusters, n);
+          else await recordRoundShortlist(round, result, n);
           setBusy(false);
         }}
       >
-        {t('voting.promote.submit')}
+        {t(`voting.${kind}.submit`)}
       </button>
     </section>
   );

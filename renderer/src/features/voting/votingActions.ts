@@ -15,7 +15,7 @@ import {
   type RoundResult,
   type StartRoundArgs,
 } from '../../domain/voting';
-import { promoteWinners } from '../../domain/votingRecord';
+import { promoteWinners, recordShortlist } from '../../domain/votingRecord';
 import type { BallotContent } from '../../domain/votingTally';
 import { findBallot } from '../../persistence/votingHooks';
 import { useAppStore } from '../../state/store';
@@ -135,5 +135,29 @@ export async function promoteRoundWinners(
     return planned.changes;
   });
   if (saved) announce(i18next.t('voting.promote.done', { count: promoted.length }));
+  return saved;
+}
+
+/** Records the shortlist of a round on cards or project ideas as a decision. */
+export async function recordRoundShortlist(
+  round: VotingRound,
+  result: RoundResult,
+  places: number,
+): Promise<boolean> {
+  let chosen: string[] = [];
+  const saved = await run(() => {
+    const now = Date.now();
+    const planned = recordShortlist({
+      round,
+      result,
+      places,
+      words: recordWords(round, roundHeading(round)),
+      date: localIsoDate(new Date(now)),
+      now,
+    });
+    chosen = planned.chosen;
+    return planned.changes;
+  });
+  if (saved) announce(i18next.t('voting.shortlist.done', { count: chosen.length }));
   return saved;
 }
