@@ -104,3 +104,19 @@ export function useClustersOfBoard(boardId: BoardId) {
 export function listBallotsOfRound(roundId: VotingRoundId): Promise<Ballot[]> {
   return getDb().ballots.where('roundId').equals(roundId).toArray();
 }
+
+/** The table a round's items live in. */
+const ITEM_TABLE = { clusters: 'clusters', notes: 'notes', ideas: 'ideas' } as const;
+
+/**
+ * The items of a round deleted since it started (a cluster dissolved, a card
+ * or an idea deleted): they can no longer be voted on.
+ */
+export function useGoneItems(round: VotingRound): ReadonlySet<string> | undefined {
+  const ids = round.items.map((item) => item.id).join(' ');
+  return useLiveQuery(async () => {
+    const itemIds = ids === '' ? [] : ids.split(' ');
+    const found = await getDb().table(ITEM_TABLE[round.target]).bulkGet(itemIds);
+    return new Set(itemIds.filter((_, index) => found[index] === undefined));
+  }, [round.target, ids]);
+}

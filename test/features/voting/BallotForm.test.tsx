@@ -1,13 +1,14 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BoardId, ParticipantId, WorkshopId } from '../../../renderer/src/domain/ids';
+import type { BoardId, ClusterId, ParticipantId, WorkshopId } from '../../../renderer/src/domain/ids';
 import type { Participant, VotingRound } from '../../../renderer/src/domain/types';
 import { startRound } from '../../../renderer/src/domain/voting';
 import type { BallotContent, VotingSettings } from '../../../renderer/src/domain/votingTally';
 import { BallotForm } from '../../../renderer/src/features/voting/BallotForm';
 import { BallotScreen } from '../../../renderer/src/features/voting/BallotScreen';
 import { changeLanguage } from '../../../renderer/src/i18n';
+import { getDb } from '../../../renderer/src/persistence/db';
 
 const ITEMS = [
   { id: 'c1', label: 'E-Akte' },
@@ -238,6 +239,53 @@ describe('other methods', () => {
 });
 
 describe('ballot screen', () => {
+  // The round's clusters exist: items deleted during a round are not offered.
+  beforeEach(async () => {
+    const db = getDb();
+    await db.clusters.clear();
+    await db.clusters.bulkPut(
+      ITEMS.map((item, index) => ({
+        id: item.id as ClusterId,
+        boardId: 'b1' as BoardId,
+        title: item.label,
+        rank: `a${index}`,
+        collapsed: false,
+        focusAreaAt: null,
+        description: '',
+        createdAt: 1,
+        updatedAt: 1,
+      })),
+    );
+  });
+
+  it('does not offer an item deleted during the round, and says so; nor a voter removed from the workshop', async () => {
+    const user = userEvent.setup();
+    await getDb().clusters.delete('c2' as ClusterId);
+    const r = round({ method: 'dots', dots: 1, maxPerItem: 1 });
+    render(
+      <BallotScreen
+        round={r}
+        participants={[people[0]!]}
+        voted={new Set()}
+        now={2}
+        submit={vi.fn().mockResolvedValue(null)}
+        onExit={vi.fn()}
+      />,
+    );
+    expect(
+      screen.getByText(
+        '1 stimmberechtigte Person wurde aus dem Workshop entfernt und kann hier nicht mehr abstimmen. Eine schon abgegebene Stimme bleibt gezählt.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ben Öztürk' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Anna Schmidt' }));
+    await screen.findByText(
+      '1 Eintrag wurde während der Runde gelöscht und steht nicht mehr zur Wahl. Bereits abgegebene Stimmen dafür bleiben gezählt.',
+    );
+    expect(screen.queryByText('Bürgerportal')).toBeNull();
+    expect(screen.getByText('E-Akte')).toBeTruthy();
+  });
+
   it('offers those who have not voted first, thanks, and clears back to the names', async () => {
     const user = userEvent.setup();
     const submit = vi.fn().mockResolvedValue(null);

@@ -5,6 +5,7 @@ import type { Participant, VotingRound } from '../../domain/types';
 import { acceptsVotes } from '../../domain/voting';
 import type { BallotContent } from '../../domain/votingTally';
 import { useAppStore } from '../../state/store';
+import { useGoneItems } from '../../persistence/votingHooks';
 import { BallotForm } from './BallotForm';
 import { methodLabel } from './votingLabels';
 
@@ -66,6 +67,12 @@ export function BallotScreen({ round, participants, voted, now, submit, onExit }
   }, [step.name]);
 
   const entitled = participants.filter((p) => round.entitled.includes(p.id));
+  // Removed from the workshop during the round: they can no longer vote here.
+  const removedVoters = round.entitled.length - entitled.length;
+  const gone = useGoneItems(round);
+  // Items deleted during the round are not offered; what was cast for them stays counted.
+  const votable =
+    gone && gone.size > 0 ? { ...round, items: round.items.filter((i) => !gone.has(i.id)) } : round;
   const waiting = entitled.filter((p) => !voted.has(p.id));
   const done = entitled.filter((p) => voted.has(p.id));
   const open = acceptsVotes(round, now);
@@ -103,8 +110,13 @@ export function BallotScreen({ round, participants, voted, now, submit, onExit }
           <h2 id="ballot-heading" ref={heading} tabIndex={-1}>
             {t('voting.ballot.heading', { name: step.participant.name })}
           </h2>
+          {gone && gone.size > 0 && (
+            <p className="ballot-note" role="note">
+              {t('voting.ballot.itemsGone', { count: gone.size })}
+            </p>
+          )}
           <BallotForm
-            round={round}
+            round={votable}
             voterName={step.participant.name}
             changing={step.changing}
             onSubmit={async (content) => {
@@ -123,6 +135,11 @@ export function BallotScreen({ round, participants, voted, now, submit, onExit }
           <p className="ballot-progress">
             {t('voting.turnout', { cast: done.length, entitled: round.entitled.length })}
           </p>
+          {removedVoters > 0 && (
+            <p className="ballot-note" role="note">
+              {t('voting.ballot.votersRemoved', { count: removedVoters })}
+            </p>
+          )}
           {waiting.length > 0 ? (
             <ul className="ballot-names">
               {waiting.map((p) => (
