@@ -4,13 +4,14 @@ import { memo, type KeyboardEventHandler, type PointerEventHandler } from 'react
 import { useTranslation } from 'react-i18next';
 import { deleteNote, recolorNote } from '../../domain/boardCommands';
 import type { ColumnId } from '../../domain/ids';
-import { NOTE_COLORS, type BoardContent, type Note, type NoteColor } from '../../domain/types';
+import type { BoardContent, Note } from '../../domain/types';
 import { useAppStore } from '../../state/store';
-import { commit, run } from '../app/commands';
+import { run } from '../app/commands';
 import type { BoardDialog } from './BoardDialogs';
+import { NoteActionBar } from './NoteActionBar';
 import { NoteEditor } from './NoteEditor';
+import { toastNoteDeleted } from './noteDeleted';
 import { Icon } from '../../components/Icon';
-import { usePopover } from '../../components/usePopover';
 import { shorten } from './useNoteDnd';
 import { NoteTraceBadge } from '../trace/TraceBadge';
 import { FactsLine } from '../matrix/FactsLine';
@@ -87,79 +88,15 @@ function NoteActions({
   content: BoardContent;
   onDialog: (d: BoardDialog) => void;
 }) {
-  const { t } = useTranslation();
   const setEditing = useAppStore((s) => s.setEditingNote);
-  const colors = usePopover();
-  const label = shorten(note.text, 30) || t('notes.empty');
-
-  function pickColor(color: NoteColor) {
-    colors.close();
-    void run(() => recolorNote(content, note.id, color, Date.now()));
-  }
-
-  async function remove() {
-    const ok = await run(() => deleteNote(content, note.id));
-    if (!ok) return;
-    useAppStore.getState().showToast({
-      tone: 'info',
-      message: t('notes.deleted', { note: shorten(note.text, 40) }),
-      // Restores this very card, whatever happened since (the undo stack may have moved on).
-      action: { label: t('common.undo'), run: () => void commit([{ table: 'notes', after: note }]) },
-    });
-  }
-
   return (
-    <>
-      <div className="note-actions">
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => setEditing(note.id)}
-          title={t('notes.edit')}
-        >
-          <Icon name="edit" />
-          <span className="visually-hidden">{t('notes.editNamed', { note: label })}</span>
-        </button>
-        <button type="button" className="icon-button" {...colors.triggerProps} title={t('notes.color')}>
-          <span aria-hidden="true" className={`swatch swatch-${note.color}`} />
-          <span className="visually-hidden">{t('notes.colorNamed', { note: label })}</span>
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => onDialog({ kind: 'moveNote', note })}
-          title={t('notes.move')}
-        >
-          <Icon name="move" />
-          <span className="visually-hidden">{t('notes.moveNamed', { note: label })}</span>
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button-danger"
-          onClick={() => void remove()}
-          title={t('notes.delete')}
-        >
-          <Icon name="trash" />
-          <span className="visually-hidden">{t('notes.deleteNamed', { note: label })}</span>
-        </button>
-      </div>
-      {colors.open && (
-        <div className="color-menu" role="group" aria-label={t('notes.color')} {...colors.panelProps}>
-          {NOTE_COLORS.map((color, i) => (
-            <button
-              key={color}
-              type="button"
-              className={`color-option swatch-${color}`}
-              aria-pressed={note.color === color}
-              onClick={() => pickColor(color)}
-              autoFocus={i === 0}
-            >
-              {t(`colors.${color}`)}
-            </button>
-          ))}
-        </div>
-      )}
-    </>
+    <NoteActionBar
+      note={note}
+      onEdit={() => setEditing(note.id)}
+      onRecolor={(color) => void run(() => recolorNote(content, note.id, color, Date.now()))}
+      onMove={() => onDialog({ kind: 'moveNote', note })}
+      onDelete={() => void run(() => deleteNote(content, note.id)).then((ok) => ok && toastNoteDeleted(note))}
+    />
   );
 }
 

@@ -10,6 +10,11 @@ function read(key: string): string {
   }
 }
 
+/** Whether text is waiting under `key` (a composer with a draft opens by itself). */
+export function hasDraft(key: string): boolean {
+  return read(key).length > 0;
+}
+
 /** Text typed but not yet added, kept in localStorage so a reload loses nothing. */
 export function useDraft(key: string): [string, (value: string) => void, () => void] {
   const [value, setValue] = useState(() => read(key));

@@ -2,9 +2,9 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { memo, useCallback, useMemo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
-import { usePopover } from '../../components/usePopover';
-import { NOTE_COLORS, type Note, type NoteColor } from '../../domain/types';
+import type { Note } from '../../domain/types';
 import { useAppStore } from '../../state/store';
+import { NoteActionBar } from '../board/NoteActionBar';
 import { NoteEditor } from '../board/NoteEditor';
 import { shorten } from '../board/useNoteDnd';
 import { TraceBadge } from '../trace/TraceBadge';
@@ -149,67 +149,14 @@ const CardBody = memo(function CardBody({
 });
 
 function CardActionsBar({ note, actions }: { note: Note; actions: CardActions }) {
-  const { t } = useTranslation();
-  const colors = usePopover();
-  const label = shorten(note.text, 30) || t('notes.empty');
-
-  function pickColor(color: NoteColor) {
-    colors.close();
-    actions.recolor(note.id, color);
-  }
-
   return (
-    <>
-      <div className="note-actions">
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => actions.edit(note.id)}
-          title={t('notes.edit')}
-        >
-          <Icon name="edit" />
-          <span className="visually-hidden">{t('notes.editNamed', { note: label })}</span>
-        </button>
-        <button type="button" className="icon-button" {...colors.triggerProps} title={t('notes.color')}>
-          <span aria-hidden="true" className={`swatch swatch-${note.color}`} />
-          <span className="visually-hidden">{t('notes.colorNamed', { note: label })}</span>
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => actions.move(note.id)}
-          title={t('notes.move')}
-        >
-          <Icon name="move" />
-          <span className="visually-hidden">{t('notes.moveNamed', { note: label })}</span>
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button-danger"
-          onClick={() => actions.remove(note.id)}
-          title={t('notes.delete')}
-        >
-          <Icon name="trash" />
-          <span className="visually-hidden">{t('notes.deleteNamed', { note: label })}</span>
-        </button>
-      </div>
-      {colors.open && (
-        <div className="color-menu" role="group" aria-label={t('notes.color')} {...colors.panelProps}>
-          {NOTE_COLORS.map((color, i) => (
-            <button
-              key={color}
-              type="button"
-              className={`color-option swatch-${color}`}
-              aria-pressed={note.color === color}
-              onClick={() => pickColor(color)}
-              autoFocus={i === 0}
-            >
-              {t(`colors.${color}`)}
-            </button>
-          ))}
-        </div>
-      )}
-    </>
+    <NoteActionBar
+      note={note}
+      onEdit={() => actions.edit(note.id)}
+      onRecolor={(color) => actions.recolor(note.id, color)}
+      onMove={() => actions.move(note.id)}
+      onDelete={() => actions.remove(note.id)}
+    />
   );
 }
 

@@ -3,10 +3,10 @@ import { memo, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCard } from '../../domain/clusterCommands';
 import type { BoardContent } from '../../domain/types';
-import { cleanNoteText, LIMITS } from '../../domain/validation';
 import { useAppStore } from '../../state/store';
-import { describeError, run } from '../app/commands';
-import { useDraft } from '../board/useDraft';
+import { run } from '../app/commands';
+import { CardComposerForm } from '../board/CardComposerForm';
+import { hasDraft } from '../board/useDraft';
 import { POOL_ID } from './clusterDnd';
 import { CardList, type CardsProps } from './ClusterView';
 
@@ -52,26 +52,14 @@ export const PoolView = memo(function PoolView(props: PoolViewProps) {
 /** Adds cards to the pool, one after another; the unsent text survives a reload. */
 function PoolComposer({ contentRef, boardId }: { contentRef: RefObject<BoardContent>; boardId: string }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [draft, setDraft, clearDraft] = useDraft(`note:pool:${boardId}`);
-  const [open, setOpen] = useState(draft.length > 0);
-  const [error, setError] = useState<string | null>(null);
+  const draftKey = `note:pool:${boardId}`;
+  const [open, setOpen] = useState(() => hasDraft(draftKey));
   const openButton = useRef<HTMLButtonElement>(null);
 
-  async function add() {
-    if (draft.trim() === '') return;
-    try {
-      cleanNoteText(draft);
-    } catch (problem) {
-      setError(describeError(problem));
-      return;
-    }
-    const ok = await run(() => addCard(contentRef.current, { text: draft, now: Date.now() }).changes);
-    if (ok) {
-      clearDraft();
-      setError(null);
-      useAppStore.getState().announce(t('clusters.cardAdded'));
-    }
+  async function add(text: string): Promise<boolean> {
+    const ok = await run(() => addCard(contentRef.current, { text, now: Date.now() }).changes);
+    if (ok) useAppStore.getState().announce(t('clusters.cardAdded'));
+    return ok;
   }
 
   if (!open) {
@@ -85,54 +73,15 @@ function PoolComposer({ contentRef, boardId }: { contentRef: RefObject<BoardCont
   }
 
   return (
-    <form
-      className="note-composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void add();
+    <CardComposerForm
+      draftKey={draftKey}
+      label={t('clusters.newCardLabel')}
+      onAdd={add}
+      onClose={() => setOpen(false)}
+      onEscape={() => {
+        setOpen(false);
+        setTimeout(() => openButton.current?.focus());
       }}
-    >
-      <label htmlFor={id} className="visually-hidden">
-        {t('clusters.newCardLabel')}
-      </label>
-      <textarea
-        id={id}
-        value={draft}
-        rows={2}
-        autoFocus
-        placeholder={t('notes.placeholder')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-help`}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          if (error) setError(null);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.shiftKey) {
-            event.preventDefault();
-            void add();
-          } else if (event.key === 'Escape') {
-            event.preventDefault();
-            setOpen(false);
-            setTimeout(() => openButton.current?.focus());
-          }
-        }}
-      />
-      <p
-        id={`${id}-help`}
-        className={error ? 'field-error' : 'field-hint'}
-        role={error ? 'alert' : undefined}
-      >
-        {error ?? t('notes.composerHint', { max: LIMITS.noteText })}
-      </p>
-      <div className="composer-actions">
-        <button type="submit" className="button button-small button-primary">
-          {t('notes.addShort')}
-        </button>
-        <button type="button" className="button button-small" onClick={() => setOpen(false)}>
-          {t('common.close')}
-        </button>
-      </div>
-    </form>
+    />
   );
 }

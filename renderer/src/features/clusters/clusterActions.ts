@@ -5,8 +5,8 @@ import { moveCluster, setClusterCollapsed, sortedClusters } from '../../domain/c
 import type { ClusterId, NoteId } from '../../domain/ids';
 import type { BoardContent, NoteColor } from '../../domain/types';
 import { useAppStore } from '../../state/store';
-import { commit, run } from '../app/commands';
-import { shorten } from '../board/useNoteDnd';
+import { run } from '../app/commands';
+import { toastNoteDeleted } from '../board/noteDeleted';
 
 /** The dialogs of a clusters board; one at a time. */
 export type ClusterDialog =
@@ -51,15 +51,7 @@ export function createActions(
     remove: (noteId) => {
       const note = contentRef.current.notes.find((n) => n.id === noteId);
       if (!note) return;
-      void run(() => deleteNote(contentRef.current, noteId)).then((ok) => {
-        if (!ok) return;
-        useAppStore.getState().showToast({
-          tone: 'info',
-          message: t('notes.deleted', { note: shorten(note.text, 40) }),
-          // Restores this very card, whatever happened since (the undo stack may have moved on).
-          action: { label: t('common.undo'), run: () => void commit([{ table: 'notes', after: note }]) },
-        });
-      });
+      void run(() => deleteNote(contentRef.current, noteId)).then((ok) => ok && toastNoteDeleted(note));
     },
     open: setDialog,
     toggleCollapsed: (clusterId) => {

@@ -1,10 +1,8 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMatrixNote, placeFromKey } from '../../domain/matrixCommands';
 import type { BoardContent } from '../../domain/types';
-import { cleanNoteText, LIMITS } from '../../domain/validation';
 import { useAppStore } from '../../state/store';
-import { useDraft } from '../board/useDraft';
+import { CardComposerForm } from '../board/CardComposerForm';
 import { describeMatrixError, runMatrix } from './matrixActions';
 
 interface MatrixComposerProps {
@@ -18,78 +16,30 @@ interface MatrixComposerProps {
 /** Adds cards to a cell or the tray, one after another; the unsent text survives a reload. */
 export function MatrixComposer({ content, placeKey, placeLabel, onClose }: MatrixComposerProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [draft, setDraft, clearDraft] = useDraft(`matrix:${content.current.board.id}:${placeKey}`);
-  const [error, setError] = useState<string | null>(null);
 
-  async function add() {
+  async function add(text: string): Promise<boolean> {
     const place = placeFromKey(placeKey);
-    if (!place || draft.trim() === '') return;
-    try {
-      cleanNoteText(draft);
-    } catch (problem) {
-      setError(describeMatrixError(problem));
-      return;
-    }
+    if (!place) return false;
     const ok = await runMatrix(
-      () => addMatrixNote(content.current, { place, text: draft, now: Date.now() }).changes,
+      () => addMatrixNote(content.current, { place, text, now: Date.now() }).changes,
     );
-    if (ok) {
-      clearDraft();
-      setError(null);
-      useAppStore.getState().announce(t('matrix.added', { place: placeLabel }));
-    }
+    if (ok) useAppStore.getState().announce(t('matrix.added', { place: placeLabel }));
+    return ok;
   }
 
   return (
-    <form
+    <CardComposerForm
+      draftKey={`matrix:${content.current.board.id}:${placeKey}`}
+      label={t('matrix.newCardLabel', { place: placeLabel })}
       className="note-composer matrix-composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void add();
+      onAdd={add}
+      onClose={onClose}
+      onEscape={(event) => {
+        // The cell's own Escape handling must not see it.
+        event.stopPropagation();
+        onClose();
       }}
-    >
-      <label htmlFor={id} className="visually-hidden">
-        {t('matrix.newCardLabel', { place: placeLabel })}
-      </label>
-      <textarea
-        id={id}
-        value={draft}
-        rows={2}
-        autoFocus
-        placeholder={t('notes.placeholder')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-help`}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          if (error) setError(null);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.shiftKey) {
-            event.preventDefault();
-            void add();
-          } else if (event.key === 'Escape') {
-            event.preventDefault();
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      />
-      <p
-        id={`${id}-help`}
-        className={error ? 'field-error' : 'field-hint'}
-        role={error ? 'alert' : undefined}
-      >
-        {error ?? t('notes.composerHint', { max: LIMITS.noteText })}
-      </p>
-      <div className="composer-actions">
-        <button type="submit" className="button button-small button-primary">
-          {t('notes.addShort')}
-        </button>
-        <button type="button" className="button button-small" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
-    </form>
+      describe={describeMatrixError}
+    />
   );
 }

@@ -10,12 +10,12 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
-import { usePopover } from '../../components/usePopover';
 import { deleteNote, recolorNote } from '../../domain/boardCommands';
-import { NOTE_COLORS, type BoardContent, type Note, type NoteColor } from '../../domain/types';
+import type { BoardContent, Note } from '../../domain/types';
 import { useAppStore } from '../../state/store';
-import { commit } from '../app/commands';
+import { NoteActionBar } from '../board/NoteActionBar';
 import { NoteEditor } from '../board/NoteEditor';
+import { toastNoteDeleted } from '../board/noteDeleted';
 import { shorten } from '../board/useNoteDnd';
 import { TraceBadge } from '../trace/TraceBadge';
 import type { TraceEntry } from '../trace/useNoteTrace';
@@ -146,37 +146,16 @@ function CardActions({ note }: { note: Note }) {
   const { t } = useTranslation();
   const { content, openDialog } = useCardContext();
   const setEditing = useAppStore((s) => s.setEditingNote);
-  const colors = usePopover();
-  const label = shorten(note.text, 30) || t('notes.empty');
-
-  function pickColor(color: NoteColor) {
-    colors.close();
-    void runMatrix(() => recolorNote(content.current, note.id, color, Date.now()));
-  }
-
-  async function remove() {
-    const ok = await runMatrix(() => deleteNote(content.current, note.id));
-    if (!ok) return;
-    useAppStore.getState().showToast({
-      tone: 'info',
-      message: t('notes.deleted', { note: shorten(note.text, 40) }),
-      // Restores this very card, whatever happened since (the undo stack may have moved on).
-      action: { label: t('common.undo'), run: () => void commit([{ table: 'notes', after: note }]) },
-    });
-  }
-
   return (
-    <>
-      <div className="note-actions">
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => setEditing(note.id)}
-          title={t('notes.edit')}
-        >
-          <Icon name="edit" />
-          <span className="visually-hidden">{t('notes.editNamed', { note: label })}</span>
-        </button>
+    <NoteActionBar
+      note={note}
+      onEdit={() => setEditing(note.id)}
+      onRecolor={(color) => void runMatrix(() => recolorNote(content.current, note.id, color, Date.now()))}
+      onMove={() => openDialog({ kind: 'move', note })}
+      onDelete={() =>
+        void runMatrix(() => deleteNote(content.current, note.id)).then((ok) => ok && toastNoteDeleted(note))
+      }
+      extra={(label) => (
         <button
           type="button"
           className="icon-button"
@@ -186,46 +165,8 @@ function CardActions({ note }: { note: Note }) {
           <FactsIcon />
           <span className="visually-hidden">{t('facts.editNamed', { note: label })}</span>
         </button>
-        <button type="button" className="icon-button" {...colors.triggerProps} title={t('notes.color')}>
-          <span aria-hidden="true" className={`swatch swatch-${note.color}`} />
-          <span className="visually-hidden">{t('notes.colorNamed', { note: label })}</span>
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => openDialog({ kind: 'move', note })}
-          title={t('notes.move')}
-        >
-          <Icon name="move" />
-          <span className="visually-hidden">{t('notes.moveNamed', { note: label })}</span>
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button-danger"
-          onClick={() => void remove()}
-          title={t('notes.delete')}
-        >
-          <Icon name="trash" />
-          <span className="visually-hidden">{t('notes.deleteNamed', { note: label })}</span>
-        </button>
-      </div>
-      {colors.open && (
-        <div className="color-menu" role="group" aria-label={t('notes.color')} {...colors.panelProps}>
-          {NOTE_COLORS.map((color, i) => (
-            <button
-              key={color}
-              type="button"
-              className={`color-option swatch-${color}`}
-              aria-pressed={note.color === color}
-              onClick={() => pickColor(color)}
-              autoFocus={i === 0}
-            >
-              {t(`colors.${color}`)}
-            </button>
-          ))}
-        </div>
       )}
-    </>
+    />
   );
 }
 
