@@ -7,6 +7,7 @@ import {
   acceptsVotes,
   annulRound,
   castBallot,
+  mayVote,
   closeRound,
   rerunRound,
   revealRound,
@@ -174,5 +175,49 @@ describe('voting rounds', () => {
       entitled: round.entitled,
     });
     expect(again.id).not.toBe(round.id);
+  });
+});
+
+describe('phones without a name (anonymous rounds)', () => {
+  const phone = (n: number) => `device-${n.toString(16).padStart(16, '0')}` as ParticipantId;
+
+  it('take a ballot from a device voter only in an anonymous round, and nothing that merely looks like one', () => {
+    const { round } = startRound(args({ anonymous: true }));
+    expect(mayVote(round, phone(1))).toBe(true);
+    expect(
+      castBallot(round, undefined, phone(1), { method: 'dots', dots: { k1: 1 } }, NOW).ballot,
+    ).toMatchObject({
+      participantId: phone(1),
+    });
+    const named = startRound(args({ anonymous: false })).round;
+    expect(mayVote(named, phone(1))).toBe(false);
+    expect(code(() => castBallot(named, undefined, phone(1), { method: 'dots', dots: { k1: 1 } }, NOW))).toBe(
+      'voting.notEntitled',
+    );
+    expect(mayVote(round, 'device-xyz' as ParticipantId)).toBe(false);
+    expect(mayVote(round, `${phone(1)}0` as ParticipantId)).toBe(false);
+  });
+
+  it('count phones and laptop ballots together, never more than people entitled (the last cast drop out)', () => {
+    const { round } = startRound(args({ anonymous: true }));
+    const ballot = (participantId: ParticipantId, castAt: number, itemId: string): Ballot => ({
+      id: `ballot-${participantId}` as Ballot['id'],
+      workshopId: round.workshopId,
+      roundId: round.id,
+      participantId,
+      content: { method: 'dots', dots: { [itemId]: 1 } },
+      castAt,
+      updatedAt: castAt,
+    });
+    const ballots = [
+      ballot(ANNA!, 1, 'k1'),
+      ballot(phone(1), 2, 'k2'),
+      ballot(phone(2), 3, 'k2'),
+      ballot(phone(3), 4, 'k3'),
+    ];
+    const result = roundResult(round, ballots);
+    expect(result.turnout).toEqual({ cast: 3, entitled: 3 });
+    const score = (id: string) => result.rows.find((r) => r.itemId === id)?.score;
+    expect([score('k1'), score('k2'), score('k3')]).toEqual([1, 2, 0]);
   });
 });

@@ -32,6 +32,20 @@ export const VOTING_LIMITS_ROUND = {
   annulReason: 500,
 } as const;
 
+/**
+ * Phones in an anonymous round vote without picking a name: their ballots carry
+ * "device-" and 16 hex characters, one per phone (see electron/shared/lanContract.ts).
+ */
+export const DEVICE_VOTER = /^device-[0-9a-f]{16}$/;
+
+/** Whether a ballot of this participant id may be cast and counted in the round. */
+export function mayVote(round: VotingRound, participantId: string): boolean {
+  return (
+    round.entitled.includes(participantId as ParticipantId) ||
+    (round.anonymous && DEVICE_VOTER.test(participantId))
+  );
+}
+
 export interface StartRoundArgs {
   workshopId: WorkshopId;
   boardId: BoardId;
@@ -100,7 +114,7 @@ export function castBallot(
   now: number,
 ): { ballot: Ballot; changes: Change[] } {
   requireOpen(round, now);
-  if (!round.entitled.includes(participantId)) throw new DomainError('voting.notEntitled');
+  if (!mayVote(round, participantId)) throw new DomainError('voting.notEntitled');
   checkBallot(
     round.settings,
     round.items.map((i) => i.id),
@@ -207,11 +221,18 @@ export interface RoundResult extends TallyResult {
 export function roundResult(round: VotingRound, ballots: readonly Ballot[]): RoundResult {
   const latest = new Map<string, Ballot>();
   for (const ballot of ballots) {
-    if (ballot.roundId !== round.id || !round.entitled.includes(ballot.participantId)) continue;
+    if (ballot.roundId !== round.id || !mayVote(round, ballot.participantId)) continue;
     const seen = latest.get(ballot.participantId);
     if (!seen || seen.updatedAt < ballot.updatedAt) latest.set(ballot.participantId, ballot);
   }
-  const counted = [...latest.values()];
+  // Never more ballots than people entitled: should phones of an anonymous round
+  // ever exceed that, the ones cast last do not count.
+  const named = [...latest.values()].filter((b) => !DEVICE_VOTER.test(b.participantId));
+  const devices = [...latest.values()]
+    .filter((b) => DEVICE_VOTER.test(b.participantId))
+    .sort((a, b) => a.castAt - b.castAt || (a.id < b.id ? -1 : 1))
+    .slice(0, Math.max(0, round.entitled.length - named.length));
+  const counted = [...named, ...devices];
   const result = tally(
     round.settings,
     round.items.map((i) => i.id),

@@ -66,5 +66,6 @@ export function createBrowserPlatform(): Platform {
     },
     snapshots: createBrowserSnapshots(),
     dataLocation: () => Promise.resolve({ kind: 'browser', origin: window.location.origin }),
+    lan: null,
   };
 }

@@ -41,5 +41,6 @@ export function createDesktopPlatform(api: ModeratoApi): Platform {
     async dataLocation() {
       return { kind: 'desktop', ...(await api.snapshotLocation()) };
     },
+    lan: null,
   };
 }

@@ -4,6 +4,7 @@ import type {
   SnapshotLocation,
   SnapshotWriteRequest,
 } from '../../../electron/shared/contract';
+import type { LanControl } from '../../../electron/shared/lanContract';
 
 export type { FileFilter, SnapshotInfo, SnapshotWriteRequest };
 
@@ -56,4 +57,10 @@ export interface Platform {
   pickBackupFile(filters: FileFilter[]): Promise<PickedFile | null>;
   snapshots: SnapshotHost;
   dataLocation(): Promise<DataLocation>;
+  /**
+   * Voting from phones over the local network: the desktop app's LAN server, or
+   * in the browser the control API of `npm run web`. Null where neither exists
+   * (e.g. `npm run dev`): the UI then explains that phones need the desktop app.
+   */
+  lan: LanControl | null;
 }
