@@ -12,7 +12,17 @@ const layerRule = (modules, message, patterns = []) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist-renderer', 'dist-electron', 'release', 'test-results', '.bench'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist-renderer',
+      'dist-phone',
+      'dist-electron',
+      'release',
+      'test-results',
+      '.bench',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

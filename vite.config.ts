@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './electron/shared/csp';
+import { pickTexts } from './renderer/src/i18n/startTexts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -52,11 +53,35 @@ function jspdfOffline(): Plugin {
   };
 }
 
+/**
+ * Cuts the German texts in two: renderer/src/i18n/deStart.ts becomes the
+ * namespaces the first screens use (startTexts.ts), deRest.ts the others, as
+ * plain data, so the start bundle carries only a third of de.json. (Without
+ * this plugin, in the unit tests, both modules pick the same texts at run time.)
+ */
+function localeSplit(): Plugin {
+  const part = (id: string) => /[\\/]renderer[\\/]src[\\/]i18n[\\/]de(Start|Rest)\.ts$/.exec(id)?.[1];
+  return {
+    name: 'moderato-locale-split',
+    enforce: 'pre',
+    load(id) {
+      const which = part(id);
+      if (!which) return null;
+      const de = JSON.parse(
+        readFileSync(new URL('./renderer/src/i18n/locales/de.json', import.meta.url), 'utf8'),
+      ) as Record<string, unknown>;
+      return `export default ${JSON.stringify(pickTexts(de, which === 'Start'))};`;
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), cspMeta(), jspdfOffline()],
+  plugins: [localeSplit(), react(), cspMeta(), jspdfOffline()],
   define: { __APP_VERSION__: JSON.stringify(version) },
+  // The minutes PDF is drawn in a module worker (features/minutes/minutes.worker.ts): same rules for jsPDF there.
+  worker: { format: 'es', plugins: () => [jspdfOffline()] },
   build: {
     outDir: '../dist-renderer',
     emptyOutDir: true,

@@ -5,6 +5,8 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { validateCanvasTemplate, type CanvasTemplate } from '../renderer/src/domain/canvas';
 import { buildMinutes, type MinutesStatus } from '../renderer/src/domain/minutes';
 import type { WorkshopTree } from '../renderer/src/domain/purge';
@@ -32,7 +34,8 @@ export async function loadFonts(): Promise<MinutesFonts> {
  * fields. Without the folder the minutes print the field keys.
  */
 export async function loadCanvasTemplates(): Promise<CanvasTemplate[]> {
-  const folder = new URL('../assets/canvases/', import.meta.url);
+  // A path, not `new URL(…, import.meta.url)`: under Vite (vitest, a benchmark) that becomes an asset URL.
+  const folder = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'canvases');
   let names: string[];
   try {
     names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
@@ -40,9 +43,63 @@ export async function loadCanvasTemplates(): Promise<CanvasTemplate[]> {
     return [];
   }
   const templates = await Promise.all(
-    names.map(async (name) => JSON.parse(await readFile(new URL(name, folder), 'utf8')) as unknown),
+    names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as unknown),
   );
   return templates.filter((t): t is CanvasTemplate => validateCanvasTemplate(t).length === 0);
+}
+
+/** The rows of one workshop from a backup's tables (as `readBackupFile` returns them). */
+export function workshopTreeOf(tables: Record<string, unknown[]>, workshopId: string): WorkshopTree {
+  const boardIds = new Set(
+    ((tables.boards ?? []) as Array<{ id: string; workshopId: string }>)
+      .filter((b) => b.workshopId === workshopId)
+      .map((b) => b.id),
+  );
+  const of = <T>(name: string): T[] =>
+    ((tables[name] ?? []) as Array<T & { workshopId?: string; boardId?: string }>).filter(
+      (row) => row.workshopId === workshopId || (row.boardId !== undefined && boardIds.has(row.boardId)),
+    );
+  return {
+    boards: of('boards'),
+    columns: of('columns'),
+    notes: of('notes'),
+    participants: of('participants'),
+    sessions: of('sessions'),
+    agendaItems: of('agendaItems'),
+    decisions: of('decisions'),
+    actionItems: of('actionItems'),
+    matrixRows: of('matrixRows'),
+    clusters: of('clusters'),
+    ideas: of('ideas'),
+    visions: of('visions'),
+    votingRounds: of('votingRounds'),
+    ballots: of('ballots'),
+  };
+}
+
+let fontsOnce: Promise<MinutesFonts> | null = null;
+let templatesOnce: Promise<CanvasTemplate[]> | null = null;
+
+/**
+ * The minutes PDF of a workshop held in memory, made exactly as the app makes
+ * it (model, renderer, fonts, canvas labels). Fonts and templates are read
+ * once per process, so a benchmark times the model and the drawing.
+ */
+export async function minutesPdfOf(
+  workshop: Workshop,
+  tree: WorkshopTree,
+  options: { now?: number; status?: MinutesStatus; language?: 'de' | 'en' } = {},
+): Promise<ArrayBuffer> {
+  const language = options.language ?? 'de';
+  fontsOnce ??= loadFonts();
+  templatesOnce ??= loadCanvasTemplates();
+  const [fonts, canvasTemplates] = await Promise.all([fontsOnce, templatesOnce]);
+  const model = buildMinutes(workshop, tree, {
+    now: options.now ?? Date.now(),
+    status: options.status ?? workshop.minutesStatus ?? 'draft',
+    canvasTemplates,
+  });
+  return renderMinutesPdf(model, fonts, createTranslator(language), language);
 }
 
 export async function runMinutes(
@@ -88,35 +145,12 @@ export async function runMinutes(
     );
     return 1;
   }
-  const of = <T>(name: string): T[] =>
-    ((tables[name] ?? []) as unknown as Array<T & { workshopId?: string; boardId?: string }>).filter(
-      (row) => row.workshopId === workshop.id || (row.boardId !== undefined && boardIds.has(row.boardId)),
-    );
-  const boardIds = new Set(
-    ((tables.boards ?? []) as unknown as Array<{ id: string; workshopId: string }>)
-      .filter((b) => b.workshopId === workshop.id)
-      .map((b) => b.id),
-  );
-  const tree: WorkshopTree = {
-    boards: of('boards'),
-    columns: of('columns'),
-    notes: of('notes'),
-    participants: of('participants'),
-    sessions: of('sessions'),
-    agendaItems: of('agendaItems'),
-    decisions: of('decisions'),
-    actionItems: of('actionItems'),
-    matrixRows: of('matrixRows'),
-    clusters: of('clusters'),
-    ideas: of('ideas'),
-    visions: of('visions'),
-    votingRounds: of('votingRounds'),
-    ballots: of('ballots'),
-  };
-  const status: MinutesStatus = flags.includes('--approved') ? 'approved' : 'draft';
+  const tree = workshopTreeOf(tables, workshop.id);
+  const status: MinutesStatus = flags.includes('--approved')
+    ? 'approved'
+    : (workshop.minutesStatus ?? 'draft');
   const started = performance.now();
-  const model = buildMinutes(workshop, tree, { now, status, canvasTemplates: await loadCanvasTemplates() });
-  const pdf = renderMinutesPdf(model, await loadFonts(), t, 'de');
+  const pdf = await minutesPdfOf(workshop, tree, { now, status });
   await writeFile(output, new Uint8Array(pdf));
   const ms = Math.round(performance.now() - started);
   print(

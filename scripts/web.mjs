@@ -4,7 +4,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startStaticServer } from './staticServer.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -24,9 +23,25 @@ function run(script) {
 }
 
 const index = `${root}dist-renderer/index.html`;
-if (isStale(index, `${root}renderer`, `${root}electron/shared`)) run('build:renderer');
-if (isStale(`${root}dist-electron/shared/appPath.js`, `${root}electron`)) run('build:electron');
+const phoneIndex = `${root}dist-phone/index.html`;
+if (isStale(index, `${root}renderer`, `${root}electron/shared`) || !existsSync(phoneIndex))
+  run('build:renderer');
+if (isStale(`${root}dist-electron/main/lan/lanHost.js`, `${root}electron`)) run('build:electron');
+
+// Loaded after the build: both read the compiled modules in dist-electron.
+const { createLanControl } = await import('./lanControl.mjs');
+const { startStaticServer } = await import('./staticServer.mjs');
 
 const port = Number(process.env.PORT ?? 5180);
-const server = await startStaticServer({ rootDir: `${root}dist-renderer`, port });
+// Phone voting over the local network (off until the facilitator opens a round to phones).
+let boundPort = port;
+const lanControl = createLanControl({ pageDir: `${root}dist-phone`, getPort: () => boundPort });
+const server = await startStaticServer({ rootDir: `${root}dist-renderer`, port, lanControl });
+boundPort = server.port;
+const stop = () => {
+  server.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
 console.log(`Moderato läuft im Browser: http://127.0.0.1:${server.port}/`);

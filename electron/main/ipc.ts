@@ -20,6 +20,15 @@ import {
   type SnapshotWriteRequest,
   type UiLanguage,
 } from '../shared/contract';
+import type {
+  LanEvents,
+  LanEventsRequest,
+  LanInterface,
+  LanOpenRequest,
+  LanOpenResult,
+  LanSession,
+  LanUpdateRequest,
+} from '../shared/lanContract';
 import { IPC_ARG_SCHEMAS } from './ipcSchemas';
 import { isTrustedSender } from './security';
 
@@ -48,6 +57,13 @@ export interface IpcDeps {
   snapshotLocation(): SnapshotLocation;
   /** Resolves when main wants a snapshot (on quit). */
   nextSnapshotRequest(): Promise<{ reason: 'quit' }>;
+  /** Phone voting: the LAN host (main/lan/lanHost.ts), one function each so fakes stay flat. */
+  lanInterfaces(): Promise<LanInterface[]>;
+  lanOpen(request: LanOpenRequest): Promise<LanOpenResult>;
+  lanUpdate(request: LanUpdateRequest): Promise<void>;
+  lanClose(roundId: string): Promise<void>;
+  lanEvents(request: LanEventsRequest): Promise<LanEvents>;
+  lanCurrent(): Promise<LanSession | null>;
 }
 
 type Args<C extends IpcChannel> = IpcContract[C]['args'];
@@ -114,6 +130,12 @@ export function createIpcRouter(deps: IpcDeps): IpcRouter {
     'snapshot:read': (id) => deps.readSnapshot(id),
     'snapshot:location': async () => deps.snapshotLocation(),
     'snapshot:next-request': () => deps.nextSnapshotRequest(),
+    'lan:interfaces': () => deps.lanInterfaces(),
+    'lan:open': (request) => deps.lanOpen(request),
+    'lan:update': (request) => deps.lanUpdate(request),
+    'lan:close': (roundId) => deps.lanClose(roundId),
+    'lan:events': (request) => deps.lanEvents(request),
+    'lan:current': () => deps.lanCurrent(),
   };
 
   return {

@@ -5,6 +5,12 @@
 import { z } from 'zod';
 import { SNAPSHOT_REASONS, type IpcChannel, type IpcContract } from '../shared/contract';
 import { SNAPSHOT_NAME } from './snapshots';
+import {
+  lanEventsRequestSchema,
+  lanOpenRequestSchema,
+  lanRoundIdSchema,
+  lanUpdateRequestSchema,
+} from './lan/lanSchemas';
 
 /** Upper bound for one saved file, as characters of the content string. */
 export const MAX_SAVE_CONTENT_CHARS = 60 * 1024 * 1024;
@@ -86,6 +92,12 @@ export const IPC_ARG_SCHEMAS = {
   'snapshot:read': z.tuple([snapshotIdSchema]),
   'snapshot:location': z.tuple([]),
   'snapshot:next-request': z.tuple([]),
+  'lan:interfaces': z.tuple([]),
+  'lan:open': z.tuple([lanOpenRequestSchema]),
+  'lan:update': z.tuple([lanUpdateRequestSchema]),
+  'lan:close': z.tuple([lanRoundIdSchema]),
+  'lan:events': z.tuple([lanEventsRequestSchema]),
+  'lan:current': z.tuple([]),
 } as const satisfies Record<IpcChannel, z.ZodType>;
 
 // Compile-time proof that the schemas accept exactly the contract's argument types.

@@ -15,6 +15,7 @@ import { nodeSnapshotFs } from './snapshotFs';
 import { createQuitSnapshotCoordinator, createSnapshotService, snapshotIpcDeps } from './snapshots';
 import { createMainWindow } from './window';
 import { createProjectorController } from './projector';
+import { createLanHost, type LanHost } from './lan/lanHost';
 
 const RENDERER_DIR = path.join(__dirname, '../../dist-renderer');
 const PRELOAD_PATH = path.join(__dirname, '../preload/preload.js');
@@ -33,6 +34,10 @@ let mainWindow: BrowserWindow | null = null;
 const quitSnapshots = createQuitSnapshotCoordinator(5_000);
 let quitSnapshotTaken = false;
 let quitting = false;
+// Phone voting: off until the facilitator opens a round to phones; stopped on quit.
+let lanHost: LanHost | null = null;
+const lan = (): LanHost =>
+  (lanHost ??= createLanHost({ pageDir: path.join(app.getAppPath(), 'dist-phone') }));
 
 function liveMainWindow(): BrowserWindow | null {
   return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
@@ -83,6 +88,12 @@ function ipcDeps(): IpcDeps {
     stat: (filePath) => stat(filePath),
     getVersion: () => app.getVersion(),
     setLanguage: applyMenu,
+    lanInterfaces: () => lan().interfaces(),
+    lanOpen: (request) => lan().open(request),
+    lanUpdate: (request) => lan().update(request),
+    lanClose: (roundId) => lan().close(roundId),
+    lanEvents: (request) => lan().events(request),
+    lanCurrent: () => lan().current(),
   };
 }
 
@@ -108,6 +119,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('before-quit', () => {
     quitting = true;
+  });
+
+  // No phone can reach Moderato once it quits (will-quit also runs when the OS ends the session).
+  app.on('will-quit', () => {
+    void lanHost?.stop();
   });
 
   app.on('window-all-closed', () => {

@@ -19,6 +19,12 @@ const CHANNELS: typeof API_CHANNELS = {
   readSnapshot: 'snapshot:read',
   snapshotLocation: 'snapshot:location',
   nextSnapshotRequest: 'snapshot:next-request',
+  lanInterfaces: 'lan:interfaces',
+  lanOpen: 'lan:open',
+  lanUpdate: 'lan:update',
+  lanClose: 'lan:close',
+  lanEvents: 'lan:events',
+  lanCurrent: 'lan:current',
 };
 
 function invoke<C extends IpcChannel>(
@@ -41,6 +47,12 @@ const api = {
   readSnapshot: (id) => invoke(CHANNELS.readSnapshot, id),
   snapshotLocation: () => invoke(CHANNELS.snapshotLocation),
   nextSnapshotRequest: () => invoke(CHANNELS.nextSnapshotRequest),
+  lanInterfaces: () => invoke(CHANNELS.lanInterfaces),
+  lanOpen: (request) => invoke(CHANNELS.lanOpen, request),
+  lanUpdate: (request) => invoke(CHANNELS.lanUpdate, request),
+  lanClose: (roundId) => invoke(CHANNELS.lanClose, roundId),
+  lanEvents: (request) => invoke(CHANNELS.lanEvents, request),
+  lanCurrent: () => invoke(CHANNELS.lanCurrent),
 } satisfies ModeratoApi;
 
 contextBridge.exposeInMainWorld('moderato', api);

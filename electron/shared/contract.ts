@@ -4,6 +4,16 @@
  * Every channel has exactly one preload function of the same name.
  */
 
+import type {
+  LanEvents,
+  LanEventsRequest,
+  LanInterface,
+  LanOpenRequest,
+  LanOpenResult,
+  LanSession,
+  LanUpdateRequest,
+} from './lanContract';
+
 export type UiLanguage = 'de' | 'en';
 
 export interface FileFilter {
@@ -87,6 +97,16 @@ export interface IpcContract {
   'snapshot:location': { args: []; result: SnapshotLocation };
   /** Stays open until main wants a snapshot (on quit); the next call says the last one is done. */
   'snapshot:next-request': { args: []; result: { reason: 'quit' } };
+  /** Phone voting (lanContract.ts): the network interfaces the LAN server can listen on. */
+  'lan:interfaces': { args: []; result: LanInterface[] };
+  /** Starts the LAN server (off by default) and offers one round to phones. */
+  'lan:open': { args: [LanOpenRequest]; result: LanOpenResult };
+  'lan:update': { args: [LanUpdateRequest]; result: void };
+  /** Phones see the round as closed; the server stops listening shortly after. */
+  'lan:close': { args: [string]; result: void };
+  /** Long poll for phone ballots after a seq. */
+  'lan:events': { args: [LanEventsRequest]; result: LanEvents };
+  'lan:current': { args: []; result: LanSession | null };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -104,6 +124,12 @@ export interface ModeratoApi {
   readSnapshot(id: string): Promise<Uint8Array>;
   snapshotLocation(): Promise<SnapshotLocation>;
   nextSnapshotRequest(): Promise<{ reason: 'quit' }>;
+  lanInterfaces(): Promise<LanInterface[]>;
+  lanOpen(request: LanOpenRequest): Promise<LanOpenResult>;
+  lanUpdate(request: LanUpdateRequest): Promise<void>;
+  lanClose(roundId: string): Promise<void>;
+  lanEvents(request: LanEventsRequest): Promise<LanEvents>;
+  lanCurrent(): Promise<LanSession | null>;
 }
 
 /** Maps each preload function to its channel; main and preload both use it. */
@@ -119,6 +145,12 @@ export const API_CHANNELS = {
   readSnapshot: 'snapshot:read',
   snapshotLocation: 'snapshot:location',
   nextSnapshotRequest: 'snapshot:next-request',
+  lanInterfaces: 'lan:interfaces',
+  lanOpen: 'lan:open',
+  lanUpdate: 'lan:update',
+  lanClose: 'lan:close',
+  lanEvents: 'lan:events',
+  lanCurrent: 'lan:current',
 } as const satisfies Record<keyof ModeratoApi, IpcChannel>;
 
 /** Largest file the open dialog reads into memory (bytes). */

@@ -18,9 +18,14 @@ getPlatform().setLanguage(i18n.language === 'en' ? 'en' : 'de');
 
 const root = createRoot(document.getElementById('root')!);
 
+const language = i18n.language === 'en' ? 'en' : 'de';
+// The workshop list in German needs only the texts of the start bundle; every other
+// first screen (and English) waits for all its texts.
+const listFirst = language === 'de' && parseRoute(window.location.hash).name === 'workshops';
+
 async function openData(): Promise<void> {
   // Without the English texts the app still starts, in German.
-  await loadLanguage(i18n.language === 'en' ? 'en' : 'de').catch(() => undefined);
+  if (!listFirst) await loadLanguage(language).catch(() => undefined);
   // A snapshot before an upgrade must never keep the app from starting.
   await snapshotIfUpgradePending().catch((error: unknown) =>
     console.warn('Snapshot before upgrade failed', error),
@@ -39,6 +44,9 @@ openData().then(
         </ErrorBoundary>
       </StrictMode>,
     );
+    // The other screens' texts, once the list is painted.
+    if (listFirst)
+      requestAnimationFrame(() => setTimeout(() => void loadLanguage(language).catch(() => undefined)));
     void requestPersistentStorage();
     // Only the main window answers main's request for a last snapshot, not the projector.
     if (parseRoute(window.location.hash).name !== 'projector') void listenForSnapshotRequests();

@@ -32,7 +32,7 @@ export interface AsarExpectations {
 }
 
 /** Top-level entries that belong in the archive; anything else got in by a too-wide `files` pattern. */
-const TOP_LEVEL = new Set(['package.json', 'dist-electron', 'dist-renderer', 'node_modules']);
+const TOP_LEVEL = new Set(['package.json', 'dist-electron', 'dist-renderer', 'dist-phone', 'node_modules']);
 
 const TYPESCRIPT = /\.(ts|tsx|mts|cts)$/;
 const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|coverage|test-results)\//;
@@ -91,6 +91,8 @@ export function checkAsar(files: readonly AsarFile[], expected: AsarExpectations
     if (!paths.has(required)) problems.push(`missing: ${required}`);
   }
   if (!paths.has('dist-renderer/index.html')) problems.push('missing: dist-renderer/index.html');
+  // The phone page the LAN voting server serves (electron/main/lan).
+  if (!paths.has('dist-phone/index.html')) problems.push('missing: dist-phone/index.html');
 
   // Main-process code: every source is compiled in, and nothing compiled from a deleted source.
   const expectedElectron = new Set(expected.electronSources.map((s) => `dist-electron/${compiledName(s)}`));

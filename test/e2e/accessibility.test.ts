@@ -2,11 +2,13 @@
 // (focus always visible, never lost or trapped), the help dialog (F1, "?"),
 // axe on every screen in both languages and in the high-contrast theme, and
 // screenshots at 200 % zoom and at 1280×720 with no dialog scrolling sideways.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addNote,
+  addPoolCard,
   createWorkshop,
   eventually,
   expectAccessible,
@@ -17,7 +19,8 @@ import {
 } from './helpers';
 
 const WORKSHOP = 'Digitalstrategie Landratsamt';
-const SCREENS = 'test-results/screens';
+// Kept as test artefacts (test-results/ is not committed) and looked at by a person.
+const SCREENS = 'test-results/a11y';
 
 let session: Session;
 let page: Page;
@@ -388,13 +391,26 @@ async function expectNoSidewaysScrolling(where: string): Promise<void> {
     expect(box.scrollWidth, `${box.what} scrolls sideways (${where})`).toBeLessThanOrEqual(box.clientWidth);
   }
   // The page itself scrolls sideways only where the board is wider than the window.
-  const page_ = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-    board: document.querySelector('ol.columns') !== null,
-  }));
+  const page_ = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The outermost elements that reach past the right edge: what makes the page scroll.
+    const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((element) => element.getBoundingClientRect().right > client + 1)
+      .filter((element) => !(element.parentElement!.getBoundingClientRect().right > client + 1))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+    return {
+      scroll: document.documentElement.scrollWidth,
+      client,
+      board: document.querySelector('ol.columns') !== null,
+      wide,
+    };
+  });
   if (!page_.board)
-    expect(page_.scroll, `the page scrolls sideways (${where})`).toBeLessThanOrEqual(page_.client);
+    expect(
+      page_.scroll,
+      `the page scrolls sideways (${where}): ${page_.wide.join(', ')}`,
+    ).toBeLessThanOrEqual(page_.client);
 }
 
 describe('zoom and projector size', () => {
@@ -465,4 +481,454 @@ describe('zoom and projector size', () => {
       }
     });
   }
+});
+
+// ---------------------------------------------------------------- states
+
+type Locale = 'de' | 'en';
+const LOCALES: Record<Locale, Record<string, unknown>> = {
+  de: JSON.parse(readFileSync(new URL('../../renderer/src/i18n/locales/de.json', import.meta.url), 'utf8')),
+  en: JSON.parse(readFileSync(new URL('../../renderer/src/i18n/locales/en.json', import.meta.url), 'utf8')),
+};
+
+/** A UI text as the app shows it in that language (the tests find buttons by what users read). */
+function tr(lang: Locale, key: string, values: Record<string, string> = {}): string {
+  const text = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], LOCALES[lang]);
+  if (typeof text !== 'string') throw new Error(`no text ${key} in ${lang}`);
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+}
+
+const STATES_WORKSHOP = 'Zustände – Barrierefreiheit';
+const CLUSTER_BOARD = 'Handlungsschwerpunkte';
+const MATRIX_BOARD = 'Bestandsaufnahme: Reifegrad der Prozesse';
+const VISION_BOARD = 'Vision: KI in der Verwaltung 2030';
+const IDEA = 'Posteingang mit KI sortieren';
+const VOTERS = ['Anna Schmidt', 'Ben Öztürk'];
+const FIRST_CLUSTER = 'Schnellere Fallbearbeitung';
+
+/** Where the states live, found once by the setup: the app's own addresses. */
+const urls = { workshop: '', clusters: '', matrix: '', vision: '', voting: '', canvas: '' };
+
+async function openUrl(url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('main').waitFor();
+  await page.locator('h2').first().waitFor();
+  await frames(page);
+}
+
+async function setLanguage(lang: Locale): Promise<void> {
+  const texts = LANGUAGES.find((l) => l.code === lang)!;
+  await chooseLanguage(texts);
+}
+
+/** A workshop from the KI template with participants, cards, clusters and a project idea. */
+async function setUpStates(): Promise<void> {
+  await page.goto(session.baseUrl);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await chooseLanguage(LANGUAGES[0]);
+  await createWorkshop(page, { title: STATES_WORKSHOP, template: 'KI-Strategie für die Verwaltung' });
+  urls.workshop = page.url();
+  const nav = page.getByRole('navigation', { name: 'Bereiche des Workshops' });
+  await nav.getByRole('link', { name: 'Teilnehmende', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Person hinzufügen' });
+  for (const name of VOTERS) {
+    await form.getByRole('textbox', { name: 'Name' }).fill(name);
+    await form.getByRole('button', { name: 'Hinzufügen' }).click();
+    await page.locator('table.participant-table tbody tr', { hasText: name }).waitFor();
+  }
+  await nav.getByRole('link', { name: 'Abstimmungen', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Abstimmungen' }).waitFor();
+  urls.voting = page.url();
+  for (const [title, key] of [
+    [VISION_BOARD, 'vision'],
+    [MATRIX_BOARD, 'matrix'],
+    [CLUSTER_BOARD, 'clusters'],
+  ] as const) {
+    await nav.getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
+    urls[key] = page.url();
+  }
+  for (const text of ['Akten scannen', 'Chatbot für Bürgeranfragen', 'Termine online buchen'])
+    await addPoolCard(page, text);
+  await page.getByRole('button', { name: 'Verschieben nach … : Akten scannen' }).click();
+  const move = page.getByRole('dialog', { name: 'Karte verschieben nach …' });
+  await move.getByRole('combobox', { name: 'Ziel' }).selectOption({ label: `Cluster „${FIRST_CLUSTER}“` });
+  await move.getByRole('button', { name: 'Verschieben', exact: true }).click();
+  await move.waitFor({ state: 'detached' });
+  await nav.getByRole('link', { name: 'Projektideen', exact: true }).click();
+  await page.getByRole('button', { name: 'Projektidee anlegen' }).click();
+  const create = page.getByRole('dialog', { name: 'Projektidee anlegen' });
+  await create.getByLabel('Titel').fill(IDEA);
+  await create.getByRole('button', { name: 'Projektidee anlegen' }).click();
+  await page.getByRole('heading', { level: 2, name: IDEA }).waitFor();
+  urls.canvas = page.url();
+}
+
+/** Opens a dialog with `open`, scans it, checks it does not scroll sideways, closes it with Escape. */
+async function scanDialog(name: string, open: () => Promise<unknown>, where: string): Promise<void> {
+  await open();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  await frames(page);
+  await expectAccessible(page, `${where}: dialog "${name}" open`);
+  await expectNoSidewaysScrolling(`dialog "${name}" (${where})`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('axe in every important state, in both languages', () => {
+  beforeAll(setUpStates);
+
+  for (const lang of ['de', 'en'] as const) {
+    it(`boards and their dialogs, a keyboard drag in progress, canvas and projector (${lang})`, async () => {
+      await setLanguage(lang);
+      const where = (what: string) => `${what} (${lang})`;
+
+      await openUrl(urls.clusters);
+      await page.locator('.cluster-board').waitFor();
+      await expectAccessible(page, where('clusters board'));
+      // The overview for screen readers: each cluster with its number of cards.
+      const overview = page.getByRole('list', { name: tr(lang, 'a11y.clusterOverview.listLabel') });
+      expect(await overview.getByRole('listitem').first().textContent()).toBe(
+        tr(lang, 'a11y.clusterOverview.item', {
+          title: FIRST_CLUSTER,
+          cards: lang === 'de' ? '1 Karte' : '1 card',
+        }),
+      );
+      await scanDialog(
+        tr(lang, 'boards.addTitle'),
+        () => page.getByRole('button', { name: tr(lang, 'boards.add'), exact: true }).click(),
+        where('clusters board'),
+      );
+      await scanDialog(tr(lang, 'help.title'), () => page.keyboard.press('F1'), where('clusters board'));
+      await scanDialog(
+        tr(lang, 'decisions.capture.title'),
+        () => page.keyboard.press('Control+Shift+E'),
+        where('clusters board'),
+      );
+      await scanDialog(
+        tr(lang, 'minutes.dialogTitle'),
+        () => page.getByRole('button', { name: tr(lang, 'minutes.open'), exact: true }).click(),
+        where('clusters board'),
+      );
+
+      // A card picked up with the keyboard: the drag state is scanned too.
+      await page.locator('.cluster-pool [data-drag-handle]').first().focus();
+      await page.keyboard.press('Space');
+      await page.locator('[data-drag-handle][aria-pressed="true"]').waitFor();
+      await frames(page, 3);
+      await page.keyboard.press('ArrowDown');
+      await frames(page, 3);
+      await expectAccessible(page, where('clusters board, card lifted by keyboard'));
+      await page.screenshot({ path: `${SCREENS}/states-drag-${lang}.png` });
+      await page.keyboard.press('Escape');
+      await page.locator('[data-drag-handle][aria-pressed="true"]').waitFor({ state: 'detached' });
+
+      await openUrl(urls.matrix);
+      await page.locator('table.matrix').waitFor();
+      await expectAccessible(page, where('matrix board'));
+      // A table with a header for every row and column.
+      expect(await page.locator('table.matrix thead th[scope="col"]').count()).toBe(5);
+      expect(await page.locator('table.matrix tbody th[scope="row"]').count()).toBeGreaterThan(0);
+
+      await openUrl(urls.vision);
+      await expectAccessible(page, where('vision board'));
+
+      await openUrl(urls.canvas);
+      await page.getByRole('heading', { level: 2, name: IDEA }).waitFor();
+      await expectAccessible(page, where('canvas'));
+      // Every field of the canvas has a label.
+      const unlabelled = await page
+        .locator('.canvas-board textarea, .canvas-board input, .canvas-board select')
+        .evaluateAll((fields) =>
+          fields
+            .filter(
+              (field) =>
+                (field as HTMLInputElement).labels?.length === 0 &&
+                !field.getAttribute('aria-label') &&
+                !field.getAttribute('aria-labelledby') &&
+                !field.closest('fieldset')?.querySelector('legend'),
+            )
+            .map((field) => field.outerHTML.slice(0, 80)),
+        );
+      expect(unlabelled).toEqual([]);
+      await page.screenshot({ path: `${SCREENS}/states-canvas-${lang}.png`, fullPage: true });
+
+      const workshopId = /#\/w\/([\w-]+)/.exec(urls.workshop)![1]!;
+      const projector = await session.context.newPage();
+      try {
+        await projector.goto(`${session.baseUrl}#/projector/${workshopId}`);
+        await projector.locator('main').first().waitFor();
+        await frames(projector);
+        await expectAccessible(projector, where('projector view'));
+        await projector.screenshot({ path: `${SCREENS}/states-projector-${lang}.png` });
+      } finally {
+        await projector.close();
+      }
+    });
+
+    it(`a voting round from the start dialog to the result (${lang})`, async () => {
+      await setLanguage(lang);
+      const where = (what: string) => `${what} (${lang})`;
+      const title = `Runde ${lang}`;
+      await openUrl(urls.voting);
+      await expectAccessible(page, where('voting page'));
+
+      await page.getByRole('button', { name: tr(lang, 'voting.start.open'), exact: true }).click();
+      const start = page.getByRole('dialog', { name: tr(lang, 'voting.start.title') });
+      await start.waitFor();
+      await start.getByLabel(tr(lang, 'voting.start.board')).selectOption({ label: CLUSTER_BOARD });
+      await start.getByRole('radio', { name: tr(lang, 'voting.target.clusters'), exact: true }).check();
+      await start.getByLabel(tr(lang, 'voting.start.roundTitle')).fill(title);
+      await expectAccessible(page, where('start-round dialog'));
+      await expectNoSidewaysScrolling(where('start-round dialog'));
+      await start.getByRole('button', { name: tr(lang, 'voting.start.submit'), exact: true }).click();
+      await start.waitFor({ state: 'detached' });
+
+      const round = page
+        .locator('li.voting-round')
+        .filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+      await round.getByRole('button', { name: tr(lang, 'voting.actions.ballots') }).click();
+      await page.getByRole('heading', { name: tr(lang, 'voting.ballot.chooseName') }).waitFor();
+      await expectAccessible(page, where('ballot screen, choosing a name'));
+      await page.getByRole('button', { name: VOTERS[0], exact: true }).click();
+      await page
+        .getByRole('heading', { name: tr(lang, 'voting.ballot.heading', { name: VOTERS[0]! }) })
+        .waitFor();
+      const dot = page.getByRole('button', {
+        name: tr(lang, 'voting.ballot.addDot', { item: FIRST_CLUSTER }),
+      });
+      await dot.click();
+      await dot.click();
+      await expectAccessible(page, where('ballot with dots'));
+      await page.screenshot({ path: `${SCREENS}/states-ballot-${lang}.png` });
+      await page.getByRole('button', { name: tr(lang, 'voting.ballot.submit'), exact: true }).click();
+      await page.getByRole('button', { name: tr(lang, 'voting.ballot.next'), exact: true }).waitFor();
+      await expectAccessible(page, where('ballot saved'));
+      await page.getByRole('button', { name: tr(lang, 'voting.ballot.next'), exact: true }).click();
+      await page.getByRole('button', { name: tr(lang, 'voting.ballot.exit'), exact: true }).click();
+
+      await round.getByRole('button', { name: tr(lang, 'voting.actions.close'), exact: true }).click();
+      const confirm = page.getByRole('dialog', { name: tr(lang, 'voting.confirmClose.title') });
+      await confirm.waitFor();
+      await expectAccessible(page, where('close-round dialog'));
+      await confirm.getByRole('button', { name: tr(lang, 'voting.actions.close'), exact: true }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await round.getByRole('button', { name: tr(lang, 'voting.actions.reveal'), exact: true }).click();
+      await round.locator('table.voting-table').first().waitFor();
+      await expectAccessible(page, where('voting result'));
+      await page.screenshot({ path: `${SCREENS}/states-result-${lang}.png`, fullPage: true });
+    });
+  }
+});
+
+describe('the phase screens at 200 % zoom and on a 1280×720 projector', () => {
+  beforeAll(async () => {
+    if (!urls.clusters) await setUpStates();
+    await setLanguage('de');
+  });
+
+  const sizes = [
+    { name: '1280x720', width: 1280, height: 720, zoom: 1 },
+    { name: 'zoom200', width: 640, height: 360, zoom: 2 },
+  ];
+  for (const size of sizes) {
+    it(`shows the clusters board, the canvas, voting and their dialogs without sideways scrolling at ${size.name}`, async () => {
+      const zoomed = await session.context.newPage();
+      const original = page;
+      try {
+        await zoomed.setViewportSize({ width: size.width, height: size.height });
+        const cdp = await session.context.newCDPSession(zoomed);
+        await cdp.send('Emulation.setDeviceMetricsOverride', {
+          width: size.width,
+          height: size.height,
+          deviceScaleFactor: size.zoom,
+          mobile: false,
+        });
+        page = zoomed;
+        const shot = (what: string) =>
+          page.screenshot({ path: `${SCREENS}/${size.name}-${what}.png`, fullPage: true });
+
+        await openUrl(urls.clusters);
+        await page.locator('.cluster-board').waitFor();
+        await shot('clusters');
+        await expectNoSidewaysScrolling(`clusters board, ${size.name}`);
+        await page
+          .getByRole('button', { name: /^Verschieben nach … : / })
+          .first()
+          .click();
+        await page.getByRole('dialog', { name: 'Karte verschieben nach …' }).waitFor();
+        await expectNoSidewaysScrolling(`move dialog, ${size.name}`);
+        await shot('clusters-move-dialog');
+        await page.keyboard.press('Escape');
+        await scanDialog(
+          'Neues Board',
+          () => page.getByRole('button', { name: 'Board hinzufügen' }).click(),
+          size.name,
+        );
+        await page.getByRole('button', { name: 'Protokoll', exact: true }).click();
+        await page.getByRole('dialog', { name: 'Protokoll speichern' }).waitFor();
+        await expectNoSidewaysScrolling(`minutes dialog, ${size.name}`);
+        await shot('minutes-dialog');
+        await page.keyboard.press('Escape');
+
+        await openUrl(urls.canvas);
+        await page.getByRole('heading', { level: 2, name: IDEA }).waitFor();
+        await expectNoSidewaysScrolling(`canvas, ${size.name}`);
+        await shot('canvas');
+
+        await openUrl(urls.voting);
+        await page.getByRole('button', { name: 'Abstimmung starten', exact: true }).click();
+        await page.getByRole('dialog', { name: 'Abstimmung starten' }).waitFor();
+        await expectNoSidewaysScrolling(`start-round dialog, ${size.name}`);
+        await shot('start-round-dialog');
+        await page.keyboard.press('Escape');
+        await expectNoSidewaysScrolling(`voting page, ${size.name}`);
+        await shot('voting');
+      } finally {
+        page = original;
+        await zoomed.close();
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------- operating-system settings
+
+describe('the operating system settings: forced colours, more contrast, reduced motion', () => {
+  beforeAll(async () => {
+    if (!urls.clusters) await setUpStates();
+    await setLanguage('de');
+  });
+  afterAll(async () => {
+    await page.emulateMedia({
+      forcedColors: 'none',
+      contrast: 'no-preference',
+      reducedMotion: 'no-preference',
+    });
+  });
+
+  it('keeps shapes and borders in forced colours (Windows contrast themes), and axe finds nothing serious', async () => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await openUrl(urls.clusters);
+    const card = page.locator('li.cluster-card').first();
+    await card.waitFor();
+    expect(await card.evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('2px');
+    expect(
+      await page
+        .locator('li.cluster')
+        .first()
+        .evaluate((element) => getComputedStyle(element).borderTopStyle),
+    ).toBe('solid');
+    await expectAccessible(page, 'clusters board in forced colours');
+    await page.locator('.cluster-pool [data-drag-handle]').first().focus();
+    await page.keyboard.press('Tab');
+    // The focus outline is drawn in the system's highlight colour, not hidden by it.
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { style: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(parseFloat(outline.width)).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: `${SCREENS}/forced-colors-clusters.png` });
+    await page.emulateMedia({ forcedColors: 'none' });
+  });
+
+  it('turns to black on white with strong borders when the system asks for more contrast', async () => {
+    await page.emulateMedia({ contrast: 'more' });
+    await openUrl(urls.clusters);
+    const colours = await page.evaluate(() => {
+      const root = getComputedStyle(document.documentElement);
+      return { text: root.getPropertyValue('--text').trim(), bg: root.getPropertyValue('--bg').trim() };
+    });
+    expect(colours.text).toMatch(/^#000(000)?$/);
+    expect(colours.bg).toMatch(/^#fff(fff)?$/i);
+    await expectAccessible(page, 'clusters board with prefers-contrast: more');
+    await page.screenshot({ path: `${SCREENS}/prefers-contrast-clusters.png` });
+    await page.emulateMedia({ contrast: 'no-preference' });
+  });
+
+  it('has no transition or animation left when the system asks for reduced motion', async () => {
+    const moving = () =>
+      page.evaluate(() => {
+        const seconds = (value: string) =>
+          Math.max(
+            ...value.split(',').map((part) => parseFloat(part) * (part.trim().endsWith('ms') ? 0.001 : 1)),
+          );
+        // A probe that moves the way dnd-kit's cards do (inline transition) and the timer does (animation).
+        const probe = document.createElement('div');
+        probe.className = 'motion-probe';
+        probe.style.transition = 'transform 250ms ease';
+        probe.style.animation = 'timer-pulse 2s ease-in-out 3';
+        document.body.append(probe);
+        const found: string[] = [];
+        for (const element of Array.from(document.querySelectorAll('*'))) {
+          for (const pseudo of [null, '::before', '::after']) {
+            const style = getComputedStyle(element, pseudo);
+            const transition = style.transitionProperty !== 'none' ? seconds(style.transitionDuration) : 0;
+            const animation = style.animationName !== 'none' ? seconds(style.animationDuration) : 0;
+            if (transition > 0.001 || animation > 0.001)
+              found.push(`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`);
+          }
+        }
+        probe.remove();
+        return found;
+      });
+    await openUrl(urls.clusters);
+    // Without the setting the probe moves (else this check could not fail).
+    expect(await moving()).toEqual(['div.motion-probe']);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openUrl(urls.clusters);
+    expect(await moving()).toEqual([]);
+    await openUrl(urls.voting);
+    expect(await moving()).toEqual([]);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+});
+
+describe('note colours', () => {
+  /** WCAG's contrast ratio of two "#rrggbb" colours. */
+  function contrast(a: string, b: string): number {
+    const luminance = (hex: string) => {
+      const [r, g, bl] = [1, 3, 5].map((i) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (light + 0.05) / (dark + 0.05);
+  }
+
+  it('gives every card colour an edge of at least 3:1 against the card and the page, and text of 4.5:1', async () => {
+    const colours = await page.evaluate(() => {
+      const root = getComputedStyle(document.documentElement);
+      const get = (name: string) => root.getPropertyValue(name).trim().toLowerCase();
+      return {
+        bg: get('--bg'),
+        text: get('--text'),
+        notes: ['yellow', 'orange', 'pink', 'green', 'blue', 'purple'].map((colour) => ({
+          colour,
+          fill: get(`--note-${colour}`),
+          edge: get(`--note-${colour}-edge`),
+        })),
+      };
+    });
+    const weak = colours.notes.flatMap(({ colour, fill, edge }) => {
+      const problems: string[] = [];
+      if (contrast(edge, fill) < 3)
+        problems.push(`${colour}: edge on card ${contrast(edge, fill).toFixed(2)}`);
+      if (contrast(edge, colours.bg) < 3)
+        problems.push(`${colour}: edge on page ${contrast(edge, colours.bg).toFixed(2)}`);
+      if (contrast(colours.text, fill) < 4.5)
+        problems.push(`${colour}: text ${contrast(colours.text, fill).toFixed(2)}`);
+      return problems;
+    });
+    expect(colours.notes.every((n) => /^#[0-9a-f]{6}$/.test(n.fill) && /^#[0-9a-f]{6}$/.test(n.edge))).toBe(
+      true,
+    );
+    expect(weak).toEqual([]);
+  });
 });

@@ -99,6 +99,7 @@ describe('electron-builder.yml', () => {
         'package.json',
         'dist-electron/**',
         'dist-renderer/**',
+        'dist-phone/**',
         '!**/*.map',
         '!**/*.{ts,mts,cts,tsx}',
       ]),
@@ -107,6 +108,7 @@ describe('electron-builder.yml', () => {
       'package.json',
       'dist-electron/**',
       'dist-renderer/**',
+      'dist-phone/**',
     ]);
     expect(pkg.main.startsWith('dist-electron/')).toBe(true);
   });

@@ -15,7 +15,8 @@ function ToastItem({ toast }: { toast: Toast }) {
     return () => clearTimeout(timer);
   }, [toast, dismiss]);
   return (
-    <div className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+    // Info toasts are read out by the container, a live region that is always there; errors interrupt.
+    <div className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : undefined}>
       <span>{toast.message}</span>
       {toast.action && (
         <button
@@ -40,7 +41,9 @@ function ToastItem({ toast }: { toast: Toast }) {
 export function Toasts() {
   const toasts = useAppStore((s) => s.toasts);
   return (
-    <div className="toasts">
+    // Always rendered: a live region that appears together with its text is missed by some
+    // screen readers. A log is polite and reads only what was added: each toast once.
+    <div className="toasts" role="log">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} />
       ))}

@@ -7,12 +7,22 @@ import { formatClock, itemsOfSession, planSchedule } from './agenda';
 import type { CanvasTemplate } from './canvas';
 import { boardHasResults, buildBoard, type MinutesBoard } from './minutesBoards';
 import { buildTrace, type MinutesTrace } from './minutesTrace';
+export type { BallotVote, MinutesBallot, MinutesVotingRound, MinutesVotingRow } from './minutesVoting';
+import { buildRounds, type MinutesVotingRound } from './minutesVoting';
 import { byRank } from './ordering';
 import type { WorkshopTree } from './purge';
 import { elapsedMs } from './timer';
-import { PHASES, type ActionStatus, type IsoDate, type Phase, type Workshop } from './types';
+import {
+  PHASES,
+  type ActionStatus,
+  type IsoDate,
+  type MinutesStatusValue,
+  type Participant,
+  type Phase,
+  type Workshop,
+} from './types';
 
-export type MinutesStatus = 'draft' | 'approved';
+export type MinutesStatus = MinutesStatusValue;
 
 export interface MinutesOptions {
   /** Reading time of running timers and the date printed as "erstellt am". */
@@ -68,8 +78,16 @@ export type {
 export interface MinutesPhase {
   /** null: boards not assigned to any phase. */
   phase: Phase | null;
-  /** Empty: the renderer says "no results" instead of an empty heading. */
+  /** Empty (and no rounds): the renderer says "no results" instead of an empty heading. */
   boards: MinutesBoard[];
+  /** Voting rounds held on the phase's boards, oldest first. */
+  rounds: MinutesVotingRound[];
+}
+
+export interface MinutesPerson {
+  name: string;
+  unit: string;
+  role: string;
 }
 
 export interface MinutesDecision {
@@ -96,7 +114,12 @@ export interface MinutesModel {
   status: MinutesStatus;
   createdAt: number;
   sessions: MinutesSession[];
-  participants: Array<{ name: string; unit: string; role: string }>;
+  /** Present (and everyone whose attendance was never set), sorted by name. */
+  participants: MinutesPerson[];
+  /** Entschuldigt. */
+  excused: MinutesPerson[];
+  /** Absent without apology. */
+  absent: MinutesPerson[];
   phases: MinutesPhase[];
   /** Focus areas → cards → originals → project ideas, over the boards of the chosen phases. */
   trace: MinutesTrace;
@@ -155,7 +178,16 @@ export function buildMinutes(workshop: Workshop, tree: WorkshopTree, options: Mi
         .map((board) => buildBoard(board, tree, templates))
         // A board without a single result adds nothing to the record.
         .filter(boardHasResults),
+      rounds: buildRounds(
+        boards.filter((b) => b.phase === phase),
+        tree,
+      ),
     }));
+  const people = [...tree.participants].sort((a, b) => collator.compare(a.name, b.name));
+  const attending = (attendance: NonNullable<Participant['attendance']>) =>
+    people
+      .filter((p) => (p.attendance ?? 'present') === attendance)
+      .map(({ name, unit, role }) => ({ name, unit, role }));
   const chosenBoards = boards.filter((b) => wanted.includes(b.phase));
 
   return {
@@ -168,9 +200,9 @@ export function buildMinutes(workshop: Workshop, tree: WorkshopTree, options: Mi
     status: options.status,
     createdAt: options.now,
     sessions,
-    participants: [...tree.participants]
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .map(({ name, unit, role }) => ({ name, unit, role })),
+    participants: attending('present'),
+    excused: attending('excused'),
+    absent: attending('absent'),
     phases,
     trace: buildTrace(chosenBoards, tree, templates),
     decisions: [...tree.decisions].sort(byDateThenCreated((d) => d.date)).map((d) => ({
@@ -189,13 +221,22 @@ export function buildMinutes(workshop: Workshop, tree: WorkshopTree, options: Mi
  * the title up to its first dash or colon, safe for every file system.
  */
 export function minutesFileName(model: Pick<MinutesModel, 'title' | 'date'>, extension: string): string {
+  return exportFileName(model, 'Protokoll', extension);
+}
+
+/** The same pattern for the other exports: "2027-03-24_KI-Strategie_Karten.csv". */
+export function exportFileName(
+  model: Pick<MinutesModel, 'title' | 'date'>,
+  what: string,
+  extension: string,
+): string {
+  const safe = (text: string) =>
+    Array.from(text.normalize('NFC'))
+      .map((char) => (/[\p{L}\p{N}-]/u.test(char) ? char : ' '))
+      .join('')
+      .trim()
+      .replace(/\s+/g, '-');
   const short = model.title.split(/\s[–—-]\s|:/)[0] ?? '';
-  const slug = Array.from(short.normalize('NFC'))
-    .map((char) => (/[\p{L}\p{N}-]/u.test(char) ? char : ' '))
-    .join('')
-    .trim()
-    .replace(/\s+/g, '-')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return [model.date, slug || 'Workshop', 'Protokoll'].filter(Boolean).join('_') + `.${extension}`;
+  const slug = safe(short).slice(0, 60).replace(/-+$/, '');
+  return [model.date, slug || 'Workshop', safe(what) || 'Export'].filter(Boolean).join('_') + `.${extension}`;
 }

@@ -34,7 +34,16 @@ export interface Workshop {
   updatedAt: number;
   /** Set when moved to the bin; the workshop and its boards stay until purged. */
   deletedAt: number | null;
+  /**
+   * The minutes' status as last chosen (Entwurf / abgestimmt); absent = draft.
+   * Optional and not indexed, so older rows and files read fine without a
+   * Dexie version or a backup format step.
+   */
+  minutesStatus?: MinutesStatusValue;
 }
+
+export const MINUTES_STATUSES = ['draft', 'approved'] as const;
+export type MinutesStatusValue = (typeof MINUTES_STATUSES)[number];
 
 /**
  * What a board is laid out as:
@@ -189,7 +198,16 @@ export interface Participant {
   unit: string;
   role: string;
   createdAt: number;
+  /**
+   * For the minutes: present, excused (entschuldigt) or absent; absent field =
+   * present. Optional and not indexed, so older rows and files read fine
+   * without a Dexie version or a backup format step.
+   */
+  attendance?: Attendance;
 }
+
+export const ATTENDANCES = ['present', 'excused', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
 
 /** One dated meeting (Sitzung) of a workshop series. */
 export interface WorkshopSession {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './locales/de.json';
+import de from './deStart';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -8,11 +8,23 @@ export const DEFAULT_LANGUAGE: Language = 'de';
 
 const STORAGE_KEY = 'moderato.language';
 
-// Only German, the default, is in the start bundle; English loads when it is chosen.
+// Only the German texts of the first screens are in the start bundle (see startTexts.ts);
+// the rest of German, and English, load when needed.
 export const resources = { de: { translation: de } } as const;
 
-/** Makes a language's texts available; resolves at once when they are there already. */
+let germanRest: Promise<void> | null = null;
+
+/** The German texts beyond the first screens (German is also every language's fallback). */
+export function loadGermanRest(): Promise<void> {
+  germanRest ??= import('./deRest').then(({ default: texts }) => {
+    i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', texts, true, true);
+  });
+  return germanRest;
+}
+
+/** Makes a language's texts available, all of them; resolves at once when they are there already. */
 export async function loadLanguage(language: Language): Promise<void> {
+  await loadGermanRest();
   if (language === DEFAULT_LANGUAGE || i18next.hasResourceBundle(language, 'translation')) return;
   const texts = (await import('./locales/en.json')).default;
   i18next.addResourceBundle(language, 'translation', texts, true, true);
@@ -38,6 +50,8 @@ export function initI18n(language: Language = storedLanguage()) {
     fallbackLng: DEFAULT_LANGUAGE,
     initAsync: false,
     interpolation: { escapeValue: false },
+    // Texts added later (the rest of German) re-render what already shows.
+    react: { bindI18nStore: 'added' },
   });
   document.documentElement.lang = language;
   return i18next;

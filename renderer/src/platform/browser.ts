@@ -1,3 +1,4 @@
+import { browserLanOffered, createBrowserLan } from './browserLan';
 import { createBrowserSnapshots } from './browserSnapshots';
 import type { Platform } from './types';
 
@@ -66,6 +67,6 @@ export function createBrowserPlatform(): Platform {
     },
     snapshots: createBrowserSnapshots(),
     dataLocation: () => Promise.resolve({ kind: 'browser', origin: window.location.origin }),
-    lan: null,
+    lan: browserLanOffered() ? createBrowserLan() : null,
   };
 }

@@ -41,6 +41,13 @@ export function createDesktopPlatform(api: ModeratoApi): Platform {
     async dataLocation() {
       return { kind: 'desktop', ...(await api.snapshotLocation()) };
     },
-    lan: null,
+    lan: {
+      interfaces: () => api.lanInterfaces(),
+      open: (request) => api.lanOpen(request),
+      update: (request) => api.lanUpdate(request),
+      close: (roundId) => api.lanClose(roundId),
+      events: (request) => api.lanEvents(request),
+      current: () => api.lanCurrent(),
+    },
   };
 }

@@ -59,8 +59,12 @@ export interface Platform {
   dataLocation(): Promise<DataLocation>;
   /**
    * Voting from phones over the local network: the desktop app's LAN server, or
-   * in the browser the control API of `npm run web`. Null where neither exists
-   * (e.g. `npm run dev`): the UI then explains that phones need the desktop app.
+   * in the browser the control API of `npm run web` (scripts/lanControl.mjs under
+   * /__lan/; that server marks index.html with <meta name="moderato-lan">, which
+   * is how the page knows at creation). Null where neither exists (e.g.
+   * `npm run dev`): the UI then explains that phones need the desktop app.
+   * Should the control API vanish later (the server restarted without it),
+   * open() resolves {status:'failed', reason:'unsupported'} and the other calls reject.
    */
   lan: LanControl | null;
 }

@@ -1,4 +1,4 @@
-// Recording fakes of the snapshot and byte-reading IPC dependencies (shared by the IPC tests).
+// Recording fakes of the snapshot, byte-reading and LAN IPC dependencies (shared by the IPC tests).
 import { vi } from 'vitest';
 import type { IpcDeps } from '../../../electron/main/ipc';
 
@@ -28,5 +28,16 @@ export function fakeSnapshotDeps(overrides: Partial<IpcDeps> = {}) {
     nextSnapshotRequest: vi.fn<IpcDeps['nextSnapshotRequest']>(
       overrides.nextSnapshotRequest ?? (async () => ({ reason: 'quit' as const })),
     ),
+    lanInterfaces: vi.fn<IpcDeps['lanInterfaces']>(overrides.lanInterfaces ?? (async () => [])),
+    lanOpen: vi.fn<IpcDeps['lanOpen']>(
+      overrides.lanOpen ?? (async () => ({ status: 'failed' as const, reason: 'no-interface' as const })),
+    ),
+    lanUpdate: vi.fn<IpcDeps['lanUpdate']>(overrides.lanUpdate ?? (async () => undefined)),
+    lanClose: vi.fn<IpcDeps['lanClose']>(overrides.lanClose ?? (async () => undefined)),
+    lanEvents: vi.fn<IpcDeps['lanEvents']>(
+      overrides.lanEvents ??
+        (async (request) => ({ roundId: request.roundId, running: false, ballots: [], phones: 0 })),
+    ),
+    lanCurrent: vi.fn<IpcDeps['lanCurrent']>(overrides.lanCurrent ?? (async () => null)),
   };
 }

@@ -9,6 +9,7 @@ import {
   clusterDropId,
   dropChanges,
   POOL_ID,
+  SURFACE_ID,
   targetOf,
   type DragItem,
 } from '../../../renderer/src/features/clusters/clusterDnd';
@@ -21,21 +22,44 @@ function rect(left: number, top: number, width: number, height: number): ClientR
 
 type Data = Record<string, unknown>;
 
-/** The pool (0–400 × 0–200) with cards p1, p2; cluster K (0–300 × 300–600) with cards k1, k2; cluster L beside it. */
+/** An element of the page that reports the given box (jsdom lays nothing out). */
+function element(r: ClientRect, noteId?: string): HTMLElement {
+  const node = document.createElement(noteId ? 'li' : 'div');
+  if (noteId) {
+    node.className = 'cluster-card';
+    node.dataset.noteId = noteId;
+  }
+  node.getBoundingClientRect = () => ({ ...r, x: r.left, y: r.top, toJSON: () => r }) as DOMRect;
+  return node;
+}
+
+/**
+ * The pool (0–400 × 0–200) with cards p1, p2; cluster K (0–300 × 300–600) with cards k1, k2;
+ * cluster L beside it. Cards are no droppables: they are found inside their cluster's element.
+ */
 function layout() {
+  const cards: Record<string, Array<[string, ClientRect]>> = {
+    [POOL_ID]: [
+      ['p1', rect(10, 40, 150, 60)],
+      ['p2', rect(200, 40, 150, 60)],
+    ],
+    [clusterDropId('K' as ClusterId)]: [
+      ['k1', rect(10, 360, 280, 60)],
+      ['k2', rect(10, 440, 280, 60)],
+    ],
+  };
   const entries: Array<[string, ClientRect, Data]> = [
+    [SURFACE_ID, rect(0, 0, 1000, 1000), { type: 'surface' }],
     [POOL_ID, rect(0, 0, 400, 200), { type: 'pool' }],
-    ['p1', rect(10, 40, 150, 60), { type: 'card', noteId: 'p1', clusterId: null }],
-    ['p2', rect(200, 40, 150, 60), { type: 'card', noteId: 'p2', clusterId: null }],
     [clusterDropId('K' as ClusterId), rect(0, 300, 300, 300), { type: 'cluster', clusterId: 'K' }],
-    ['k1', rect(10, 360, 280, 60), { type: 'card', noteId: 'k1', clusterId: 'K' }],
-    ['k2', rect(10, 440, 280, 60), { type: 'card', noteId: 'k2', clusterId: 'K' }],
     [clusterDropId('L' as ClusterId), rect(320, 300, 300, 300), { type: 'cluster', clusterId: 'L' }],
   ];
   const droppableRects = new Map(entries.map(([id, r]) => [id, r]));
-  const droppableContainers = entries.map(
-    ([id, , data]) => ({ id, data: { current: data } }) as unknown as DroppableContainer,
-  );
+  const droppableContainers = entries.map(([id, r, data]) => {
+    const node = element(r);
+    for (const [noteId, box] of cards[id] ?? []) node.append(element(box, noteId));
+    return { id, data: { current: data }, node: { current: node } } as unknown as DroppableContainer;
+  });
   return { droppableRects, droppableContainers };
 }
 

@@ -61,6 +61,28 @@ describe('HelpButton', () => {
     expect(screen.getByRole('dialog', { name: 'Tastaturkürzel' })).toBeTruthy();
   });
 
+  it('lets "?" be turned off in the dialog (WCAG 2.1.4), F1 still works, and remembers the choice', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderHelp();
+    await user.keyboard('{F1}');
+    const toggle = screen.getByRole('checkbox', { name: /^„\?“ öffnet diese Übersicht/ });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    await user.click(toggle);
+    await user.click(screen.getByRole('button', { name: 'Schließen' }));
+    unmount();
+
+    renderHelp();
+    await user.keyboard('?');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.keyboard('{F1}');
+    const again = screen.getByRole('checkbox', { name: /^„\?“ öffnet diese Übersicht/ });
+    expect((again as HTMLInputElement).checked).toBe(false);
+    await user.click(again);
+    await user.click(screen.getByRole('button', { name: 'Schließen' }));
+    await user.keyboard('?');
+    expect(screen.getByRole('dialog', { name: 'Tastaturkürzel' })).toBeTruthy();
+  });
+
   it('does not stack on top of another open dialog', async () => {
     const user = userEvent.setup();
     render(

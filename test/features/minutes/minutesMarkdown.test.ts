@@ -102,4 +102,25 @@ describe('renderMinutesMarkdown', () => {
     expect(escapeMarkdown('- 3. KI-Strategie')).toBe('\\- 3. KI-Strategie');
     expect(escapeMarkdown('24. März')).toBe('24\\. März');
   });
+
+  it('prints the demo vote with settings, turnout, shared places and text bars, and the excused', () => {
+    const { workshop, tree } = demo();
+    const [first, second] = tree.participants;
+    tree.participants = [
+      ...tree.participants.slice(2),
+      { ...first!, attendance: 'excused' },
+      { ...second!, attendance: 'absent' },
+    ];
+    const md = renderMinutesMarkdown(buildMinutes(workshop, tree, { now: 0, status: 'draft' }), t, 'de');
+    const section = md.slice(md.indexOf('### Abstimmung: Punktabfrage zu den Handlungsschwerpunkten'));
+    expect(section).toContain('- **Beteiligung:** 6 von 7 Stimmberechtigten (86 %)');
+    expect(section).toContain('- **Methode:** Punktabfrage – 3 Punkte pro Person, höchstens 2 je Eintrag');
+    expect(section).toContain('| Platz | Eintrag | Punkte | Stimmzettel | Ergebnis als Balkendiagramm |');
+    expect(section).toMatch(/\| 1\. \(gleichauf\) \| Entlastung der Beschäftigten \| 6 \| 4 \| █{24} \|/);
+    expect(section).toMatch(/\| 3\. \| Schnellere Fallbearbeitung \| 4 \| 2 \| █{16} \|/);
+    expect(section).toContain('_Anonyme Abstimmung: Das Protokoll nennt nicht, wer wie abgestimmt hat._');
+    expect(md).toContain(`Entschuldigt: ${first!.name}`);
+    expect(md).toContain(`Abwesend (nicht entschuldigt): ${second!.name}`);
+    expect(md).not.toContain(`| ${first!.name} | ${first!.unit} |`);
+  });
 });

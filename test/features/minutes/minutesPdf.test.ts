@@ -67,9 +67,11 @@ function model(overrides: Partial<MinutesModel>): MinutesModel {
     createdAt: Date.UTC(2027, 0, 1),
     sessions: [],
     participants: [],
+    excused: [],
+    absent: [],
     phases: [
-      { phase: 'vision', boards: [] },
-      { phase: 'ideas', boards: [] },
+      { phase: 'vision', boards: [], rounds: [] },
+      { phase: 'ideas', boards: [], rounds: [] },
     ],
     trace: { focusAreas: [], otherIdeas: [] },
     decisions: [],
@@ -106,6 +108,7 @@ describe('renderMinutesPdf', () => {
         phases: [
           {
             phase: 'vision',
+            rounds: [],
             boards: [
               {
                 kind: 'columns',

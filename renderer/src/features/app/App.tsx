@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveRegion } from '../../components/LiveRegion';
 import { Toasts } from '../../components/Toasts';
+import { FocusKeeper } from '../a11y/FocusKeeper';
 import { WorkshopListScreen } from '../workshops/WorkshopListScreen';
 import { useRoute } from './useRoute';
 
@@ -51,6 +52,7 @@ export function App() {
       )}
       <Toasts />
       <LiveRegion />
+      <FocusKeeper />
     </>
   );
 }

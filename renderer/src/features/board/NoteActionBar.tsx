@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { usePopover } from '../../components/usePopover';
 import { NOTE_COLORS, type Note, type NoteColor } from '../../domain/types';
 import { shorten } from './useNoteDnd';
+import { useT } from '../../i18n/useT';
 
 interface NoteActionBarProps {
   note: Note;
@@ -18,7 +18,7 @@ interface NoteActionBarProps {
 
 /** A card's buttons on every board: edit, recolour (with its menu), move, delete. */
 export function NoteActionBar({ note, onEdit, onRecolor, onMove, onDelete, extra }: NoteActionBarProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const colors = usePopover();
   const label = shorten(note.text, 30) || t('notes.empty');
 

@@ -14,6 +14,13 @@ import { keyboardTarget } from './dndModel';
 
 const INTERACTIVE = 'button, a, input, textarea, select, [contenteditable="true"]';
 
+/**
+ * The pointer sensor's options, one object for every render: dnd-kit rebuilds
+ * its activators when a sensor's options change identity, and that re-renders
+ * every draggable and droppable on the board (2,000 cards on each hover change).
+ */
+export const CARD_POINTER_OPTIONS: PointerSensorOptions = { activationConstraint: { distance: 6 } };
+
 /** Pointer drags start anywhere on a card except on its buttons and fields (the handle is fine). */
 export class CardPointerSensor extends PointerSensor {
   static override activators = [

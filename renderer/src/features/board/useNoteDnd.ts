@@ -14,7 +14,12 @@ import type { BoardContent } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { commit, plan } from '../app/commands';
 import { columnOf, dropPlacement, groupNotes, moveAcross } from './dndModel';
-import { CardPointerSensor, createBoardCoordinateGetter, KeyboardSensor } from './sensors';
+import {
+  CARD_POINTER_OPTIONS,
+  CardPointerSensor,
+  createBoardCoordinateGetter,
+  KeyboardSensor,
+} from './sensors';
 
 /**
  * Drag and drop of notes between columns, in the shape of dnd-kit's
@@ -50,9 +55,11 @@ export function useNoteDnd(content: BoardContent) {
       () => contentRef.current.columns.map((c) => c.id),
     ),
   );
+  // Stable options: new ones would rebuild dnd-kit's activators and re-render every card.
+  const keyboardOptions = useMemo(() => ({ coordinateGetter }), [coordinateGetter]);
   const sensors = useSensors(
-    useSensor(CardPointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
+    useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
 
   function onDragStart({ active }: DragStartEvent) {

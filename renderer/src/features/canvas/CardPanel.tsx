@@ -2,6 +2,7 @@ import { useDraggable } from '@dnd-kit/core';
 import { memo, useDeferredValue, useId, useMemo, useState, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, Note } from '../../domain/types';
+import { DragHandle } from '../a11y/DragHandle';
 import { shorten } from '../board/useNoteDnd';
 
 interface CardPanelProps {
@@ -78,9 +79,10 @@ const PanelCard = memo(function PanelCard({
   onChooseField: (note: Note) => void;
 }) {
   const { t } = useTranslation();
-  const { setNodeRef, listeners, isDragging } = useDraggable({
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({
     id: note.id,
     data: { noteId: note.id, boardTitle },
+    attributes: { roleDescription: t('a11y.canvasDrag.role') },
   });
   const label = shorten(note.text, 40);
   return (
@@ -90,6 +92,12 @@ const PanelCard = memo(function PanelCard({
       onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
       data-note-id={note.id}
     >
+      <DragHandle
+        label={t('a11y.canvasDrag.handle', { note: label })}
+        attributes={attributes}
+        listeners={listeners}
+        setActivator={setActivatorNodeRef}
+      />
       <p className="panel-card-text" title={note.text.length > 160 ? note.text : undefined}>
         {shorten(note.text, 160)}
       </p>

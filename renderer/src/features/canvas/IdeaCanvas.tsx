@@ -1,7 +1,7 @@
 import {
   DndContext,
   DragOverlay,
-  pointerWithin,
+  KeyboardSensor,
   useSensor,
   useSensors,
   type Announcements,
@@ -21,6 +21,7 @@ import { LIMITS } from '../../domain/validation';
 import { useAppStore } from '../../state/store';
 import { commit, run } from '../app/commands';
 import { titleValidator } from '../app/validators';
+import { fieldCollision, fieldStops } from '../a11y/canvasKeyboardDrag';
 import { CardPointerSensor } from '../board/sensors';
 import { shorten } from '../board/useNoteDnd';
 import { CanvasFieldView, type FieldContext } from './CanvasFieldView';
@@ -53,7 +54,12 @@ export function IdeaCanvas({ idea, board, data }: IdeaCanvasProps) {
   const [taking, setTaking] = useState<Note | null>(null);
   const [activeNote, setActiveNote] = useState<Note | null>(null);
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
-  const sensors = useSensors(useSensor(CardPointerSensor, { activationConstraint: { distance: 6 } }));
+  // Keyboard drags jump from field to field (see canvasKeyboardDrag.ts).
+  const [stops] = useState(fieldStops);
+  const sensors = useSensors(
+    useSensor(CardPointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: stops.coordinateGetter }),
+  );
   const panelId = useId();
 
   const takeInto = useCallback(
@@ -90,6 +96,7 @@ export function IdeaCanvas({ idea, board, data }: IdeaCanvasProps) {
   };
 
   function onDragStart({ active }: DragStartEvent) {
+    stops.reset();
     setActiveNote(notesById.get(String(active.id)) ?? null);
   }
 
@@ -179,7 +186,7 @@ export function IdeaCanvas({ idea, board, data }: IdeaCanvasProps) {
       </div>
       <DndContext
         sensors={sensors}
-        collisionDetection={pointerWithin}
+        collisionDetection={fieldCollision}
         accessibility={{
           announcements,
           screenReaderInstructions: { draggable: t('canvas.dnd.instructions') },

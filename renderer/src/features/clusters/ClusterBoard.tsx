@@ -1,19 +1,22 @@
-import { DndContext, DragOverlay } from '@dnd-kit/core';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { DndContext, DragOverlay, useDroppable } from '@dnd-kit/core';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterId, NoteId, WorkshopId } from '../../domain/ids';
 import type { BoardContent, Idea, Note } from '../../domain/types';
 import { useCardOrigins, useIdeasOfClusters } from '../../persistence/clusterHooks';
 import { useNoteTrace } from '../trace/useNoteTrace';
+import { CardDragContext, CardDragProxy, createCardDrag } from './cardDrag';
 import { createActions, type ClusterDialog } from './clusterActions';
 import { CardFace, type CardHint } from './ClusterCard';
-import { clusterCollisionDetection, type DropTarget } from './clusterDnd';
+import { clusterCollisionDetection, SURFACE_ID, type DropTarget } from './clusterDnd';
 import { ClusterDialogs } from './ClusterDialogs';
+import { ClusterOverview } from './ClusterOverview';
 import { ClusterView, type ClusterHint } from './ClusterView';
 import { PoolView } from './PoolView';
 import { useClusterDnd } from './useClusterDnd';
 import { POOL_KEY, useStableGroups, useStableRows } from './useStableGroups';
 import './clusters.css';
+import './clusterRendering.css';
 
 const NO_NOTES: readonly Note[] = [];
 // Scroll only when the pointer is close to an edge: dnd-kit's default (a fifth of the
@@ -33,6 +36,16 @@ function cardHintOf(target: DropTarget | null): { noteId: NoteId; hint: CardHint
   if (target?.kind === 'into' && target.noteId)
     return { noteId: target.noteId, hint: target.after ? 'after' : 'before' };
   return null;
+}
+
+/** The board's one droppable (see clusterCollisionDetection); its children are made by ClusterBoard, so they do not re-render with it. */
+function DropSurface({ children }: { children: ReactNode }) {
+  const { setNodeRef } = useDroppable({ id: SURFACE_ID, data: { type: 'surface' } });
+  return (
+    <div ref={setNodeRef} className="cluster-layout">
+      {children}
+    </div>
+  );
 }
 
 /**
@@ -62,6 +75,14 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
     useMemo(() => content.notes.flatMap((n) => (n.sourceNoteId ? [n.sourceNoteId] : [])), [content.notes]),
   );
   const { sensors, active, target, handlers, accessibility } = useClusterDnd(contentRef, ideasRef);
+  const instructionsId = useId();
+  const draggingRef = useRef(false);
+  useLayoutEffect(() => {
+    draggingRef.current = active !== null;
+  });
+  // Read only in event handlers (a card's pointer-down or key press), never while rendering.
+  // eslint-disable-next-line react-hooks/refs
+  const [cardDrag] = useState(() => createCardDrag(instructionsId, () => draggingRef.current));
 
   const cardHint = cardHintOf(target);
   const draggingId = active?.type === 'card' ? active.noteId : null;
@@ -100,6 +121,7 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
           {t('clusters.add')}
         </button>
       </div>
+      <ClusterOverview clusters={clusters} groups={groups} poolCount={poolCards.length} />
       <DndContext
         sensors={sensors}
         collisionDetection={clusterCollisionDetection}
@@ -107,47 +129,53 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
         accessibility={accessibility}
         {...handlers}
       >
-        <div className="cluster-layout">
-          <PoolView
-            {...common}
-            cards={poolCards}
-            cardHint={cardHintIn(poolCards)}
-            draggingId={draggingIn(poolCards)}
-            over={target?.kind === 'into' && target.clusterId === null}
-            contentRef={contentRef}
-            boardId={content.board.id}
-          />
-          <section className="cluster-area" aria-labelledby="cluster-area-title">
-            <h3 id="cluster-area-title" className="visually-hidden">
-              {t('clusters.areaTitle')}
-            </h3>
-            {content.clusters.length === 0 ? (
-              <p className="cluster-empty">{t('clusters.none')}</p>
-            ) : (
-              <ol className="cluster-grid" aria-label={t('clusters.listLabel')}>
-                {clusters.map((cluster, index) => {
-                  const cards = groups.get(cluster.id) ?? NO_NOTES;
-                  return (
-                    <ClusterView
-                      key={cluster.id}
-                      {...common}
-                      cluster={cluster}
-                      cards={cards}
-                      index={index}
-                      clusterCount={content.clusters.length}
-                      hint={clusterHintOf(target, cluster.id)}
-                      lifted={activeCluster?.id === cluster.id}
-                      cardHint={cardHintIn(cards)}
-                      draggingId={draggingIn(cards)}
-                      workshopId={workshopId}
-                      allowFocus={allowFocus}
-                    />
-                  );
-                })}
-              </ol>
-            )}
-          </section>
-        </div>
+        <CardDragProxy drag={cardDrag} />
+        <p id={instructionsId} hidden>
+          {t('clusters.dnd.instructions')}
+        </p>
+        <CardDragContext value={cardDrag}>
+          <DropSurface>
+            <PoolView
+              {...common}
+              cards={poolCards}
+              cardHint={cardHintIn(poolCards)}
+              draggingId={draggingIn(poolCards)}
+              over={target?.kind === 'into' && target.clusterId === null}
+              contentRef={contentRef}
+              boardId={content.board.id}
+            />
+            <section className="cluster-area" aria-labelledby="cluster-area-title">
+              <h3 id="cluster-area-title" className="visually-hidden">
+                {t('clusters.areaTitle')}
+              </h3>
+              {content.clusters.length === 0 ? (
+                <p className="cluster-empty">{t('clusters.none')}</p>
+              ) : (
+                <ol className="cluster-grid" aria-label={t('clusters.listLabel')}>
+                  {clusters.map((cluster, index) => {
+                    const cards = groups.get(cluster.id) ?? NO_NOTES;
+                    return (
+                      <ClusterView
+                        key={cluster.id}
+                        {...common}
+                        cluster={cluster}
+                        cards={cards}
+                        index={index}
+                        clusterCount={content.clusters.length}
+                        hint={clusterHintOf(target, cluster.id)}
+                        lifted={activeCluster?.id === cluster.id}
+                        cardHint={cardHintIn(cards)}
+                        draggingId={draggingIn(cards)}
+                        workshopId={workshopId}
+                        allowFocus={allowFocus}
+                      />
+                    );
+                  })}
+                </ol>
+              )}
+            </section>
+          </DropSurface>
+        </CardDragContext>
         <DragOverlay dropAnimation={null}>
           {activeNote ? <CardFace note={activeNote} /> : null}
           {activeCluster ? (

@@ -1,6 +1,4 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { memo, useCallback, useMemo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useCallback, useMemo } from 'react';
 import { Icon } from '../../components/Icon';
 import type { Note } from '../../domain/types';
 import { useAppStore } from '../../state/store';
@@ -9,7 +7,12 @@ import { NoteEditor } from '../board/NoteEditor';
 import { shorten } from '../board/useNoteDnd';
 import { TraceBadge } from '../trace/TraceBadge';
 import type { TraceEntry } from '../trace/useNoteTrace';
+import { useCardDrag } from './cardDrag';
 import type { CardActions } from './clusterActions';
+import { useT } from '../../i18n/useT';
+
+// One element for every card: React skips it when a card's shell re-renders.
+const GRIP = <Icon name="grip" />;
 
 /** How a card shows that a dragged item is over it. */
 export type CardHint = 'newCluster' | 'before' | 'after' | null;
@@ -26,40 +29,27 @@ interface ClusterCardProps {
 
 /**
  * A card of a clusters board: dragged by pointer anywhere on it, by keyboard
- * from its handle; a drop target for other cards. The hooks re-run when dnd-kit's
- * context changes; the card's body is memoised apart, so that stays cheap.
+ * from its handle. It is neither a dnd-kit draggable nor a droppable of its
+ * own (see cardDrag.tsx and clusterDnd.ts), so a drag re-renders only the
+ * card it moves.
  */
 export const ClusterCard = memo(function ClusterCard(props: ClusterCardProps) {
   const { note, hint, dragging } = props;
-  const { t } = useTranslation();
+  const t = useT();
   const editing = useAppStore((s) => s.editingNoteId === note.id);
-  // dnd-kit re-renders every card when the hovered target changes: translate once per card, not then.
   const roleDescription = useMemo(() => t('clusters.dnd.cardRole'), [t]);
   const handleLabel = useMemo(
     () => t('notes.handle', { note: shorten(note.text, 40) || t('notes.empty') }),
     [t, note.text],
   );
-  const {
-    attributes,
-    listeners,
-    setNodeRef: setDragNode,
-    setActivatorNodeRef,
-  } = useDraggable({
-    id: note.id,
-    data: { type: 'card', noteId: note.id },
-    disabled: editing,
-    attributes: { roleDescription },
-  });
-  const { setNodeRef: setDropNode } = useDroppable({
-    id: note.id,
-    data: { type: 'card', noteId: note.id, clusterId: note.clusterId },
-  });
-  const setNodes = useCallback(
-    (element: HTMLElement | null) => {
-      setDragNode(element);
-      setDropNode(element);
-    },
-    [setDragNode, setDropNode],
+  const drag = useCardDrag();
+  const cardRef = useCallback(
+    (element: HTMLElement | null) => drag.cardRef(note.id, element),
+    [drag, note.id],
+  );
+  const handleRef = useCallback(
+    (element: HTMLElement | null) => drag.handleRef(note.id, element),
+    [drag, note.id],
   );
   const classes = [
     'note',
@@ -71,21 +61,24 @@ export const ClusterCard = memo(function ClusterCard(props: ClusterCardProps) {
 
   return (
     <li
-      ref={setNodes}
+      ref={cardRef}
       className={classes.trim()}
-      onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
+      onPointerDown={editing ? undefined : (event) => drag.onPointerDown(event, note.id)}
       data-note-id={note.id}
     >
       <button
-        ref={setActivatorNodeRef}
+        ref={handleRef}
         type="button"
         className="note-handle"
         data-drag-handle
-        {...attributes}
-        onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
+        aria-roledescription={roleDescription}
+        aria-describedby={drag.describedBy}
+        aria-pressed={dragging ? true : undefined}
+        aria-disabled={editing}
+        onKeyDown={editing ? undefined : (event) => drag.onKeyDown(event, note.id)}
         aria-label={handleLabel}
       >
-        <Icon name="grip" />
+        {GRIP}
       </button>
       <CardBody {...props} editing={editing} />
       {hint === 'newCluster' && (
@@ -104,7 +97,7 @@ const CardBody = memo(function CardBody({
   editing,
   actions,
 }: ClusterCardProps & { editing: boolean }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="cluster-card-body">
       {editing ? (

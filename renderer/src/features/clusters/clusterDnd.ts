@@ -27,13 +27,12 @@ export type DropTarget =
 export type DragItem = { type: 'card'; noteId: NoteId } | { type: 'cluster'; clusterId: ClusterId };
 
 export const POOL_ID = 'pool';
+/** The one droppable a drag is "over": the whole board. What lies under the pointer is in the collision's data. */
+export const SURFACE_ID = 'cluster-surface';
 export const clusterDropId = (id: ClusterId) => `cluster:${id}`;
 export const clusterDragId = (id: ClusterId) => `drag-cluster:${id}`;
 
-type DropData =
-  | { type: 'card'; noteId: NoteId; clusterId: ClusterId | null }
-  | { type: 'cluster'; clusterId: ClusterId }
-  | { type: 'pool' };
+type DropData = { type: 'cluster'; clusterId: ClusterId } | { type: 'pool' } | { type: 'surface' };
 
 function dataOf(container: DroppableContainer): DropData | undefined {
   return container.data.current as DropData | undefined;
@@ -49,71 +48,93 @@ export function targetOf(
 /** The share of a cluster's width at each edge where a dropped cluster goes before/after instead of merging. */
 const EDGE = 0.25;
 
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/** The cards shown in a cluster's (or the pool's) element, in order. */
+export function cardElements(container: HTMLElement): HTMLElement[] {
+  return Array.from(container.querySelectorAll<HTMLElement>('li.cluster-card[data-note-id]'));
+}
+
+/**
+ * A card's box in dnd-kit's coordinates. Cards are not droppables (2,000 of
+ * them would be measured at every pick-up, and every change of the hovered
+ * one would re-render every card): a card's place inside its cluster is read
+ * from the page now and laid onto the cluster's box as dnd-kit measured it.
+ */
+export function cardBox(container: HTMLElement, containerBox: Box, card: HTMLElement): Box {
+  const outer = container.getBoundingClientRect();
+  const inner = card.getBoundingClientRect();
+  const dx = containerBox.left - outer.left;
+  const dy = containerBox.top - outer.top;
+  return {
+    left: inner.left + dx,
+    top: inner.top + dy,
+    right: inner.right + dx,
+    bottom: inner.bottom + dy,
+    width: inner.width,
+    height: inner.height,
+  };
+}
+
 /**
  * Finds what lies under the pointer (a keyboard drag: under the card's
  * centre) and what a drop would do there. Outside every card, cluster and
- * the pool there is no target, so a drop there changes nothing.
+ * the pool there is no target, so a drop there changes nothing. The
+ * collision is always the board's surface, so dnd-kit's "over" stays put
+ * during a drag and no card re-renders as the pointer crosses the board.
  */
 export const clusterCollisionDetection: CollisionDetection = (args) => {
   const rect = args.collisionRect;
   const point = args.pointerCoordinates ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   const active = args.active.data.current as DragItem | undefined;
-  // Each rect side is a getter that reads scroll offsets from the DOM: test the pool and
-  // the clusters first, then only the cards of the one hit (not all 1,000 on each move).
-  const inside = (container: DroppableContainer) => {
-    const r = args.droppableRects.get(container.id);
-    return !!r && point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom;
-  };
-  const groups = args.droppableContainers.filter((c) => dataOf(c)?.type !== 'card' && inside(c));
-  const places = new Set(
-    groups.map((c) => {
-      const data = dataOf(c);
-      return data?.type === 'cluster' ? data.clusterId : null;
-    }),
-  );
-  const hits =
-    active?.type === 'cluster'
-      ? groups
-      : [
-          ...args.droppableContainers.filter((c) => {
-            const data = dataOf(c);
-            return data?.type === 'card' && places.has(data.clusterId) && inside(c);
-          }),
-          ...groups,
-        ];
-  const hit = (container: DroppableContainer, target: DropTarget) => [
-    { id: container.id, data: { droppableContainer: container, value: 0, target } },
+  const inside = (r: Box | undefined | null) =>
+    !!r && point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom;
+  let surface: DroppableContainer | undefined;
+  let group: DroppableContainer | undefined;
+  for (const container of args.droppableContainers) {
+    const data = dataOf(container);
+    if (data?.type === 'surface') surface = container;
+    else if (!group && data && inside(args.droppableRects.get(container.id))) group = container;
+  }
+  if (!surface) return [];
+  const found = surface;
+  const hit = (target: DropTarget | null) => [
+    { id: found.id, data: { droppableContainer: found, value: 0, ...(target ? { target } : {}) } },
   ];
+  const data = group && dataOf(group);
+  if (!group || !data) return hit(null);
 
   if (active?.type === 'cluster') {
-    const cluster = hits.find((c) => dataOf(c)?.type === 'cluster');
-    const data = cluster && dataOf(cluster);
-    if (!cluster || data?.type !== 'cluster') return [];
-    if (data.clusterId === active.clusterId) return hit(cluster, { kind: 'self' });
-    const r = args.droppableRects.get(cluster.id)!;
+    if (data.type !== 'cluster') return hit(null);
+    if (data.clusterId === active.clusterId) return hit({ kind: 'self' });
+    const r = args.droppableRects.get(group.id)!;
     const x = (point.x - r.left) / Math.max(1, r.width);
-    if (x < EDGE) return hit(cluster, { kind: 'reorder', clusterId: data.clusterId, after: false });
-    if (x > 1 - EDGE) return hit(cluster, { kind: 'reorder', clusterId: data.clusterId, after: true });
-    return hit(cluster, { kind: 'merge', clusterId: data.clusterId });
+    if (x < EDGE) return hit({ kind: 'reorder', clusterId: data.clusterId, after: false });
+    if (x > 1 - EDGE) return hit({ kind: 'reorder', clusterId: data.clusterId, after: true });
+    return hit({ kind: 'merge', clusterId: data.clusterId });
   }
 
-  const card = hits.find((c) => dataOf(c)?.type === 'card');
-  const cardData = card && dataOf(card);
-  if (card && cardData?.type === 'card') {
-    if (active?.type === 'card' && cardData.noteId === active.noteId) return hit(card, { kind: 'self' });
-    if (cardData.clusterId === null) return hit(card, { kind: 'newCluster', noteId: cardData.noteId });
-    const r = args.droppableRects.get(card.id)!;
-    const after = point.y > r.top + r.height / 2;
-    return hit(card, { kind: 'into', clusterId: cardData.clusterId, noteId: cardData.noteId, after });
+  const clusterId = data.type === 'cluster' ? data.clusterId : null;
+  const node = group.node.current;
+  const groupBox = args.droppableRects.get(group.id);
+  if (node && groupBox) {
+    for (const card of cardElements(node)) {
+      const box = cardBox(node, groupBox, card);
+      if (!inside(box)) continue;
+      const noteId = card.dataset.noteId as NoteId;
+      if (active?.type === 'card' && noteId === active.noteId) return hit({ kind: 'self' });
+      if (clusterId === null) return hit({ kind: 'newCluster', noteId });
+      return hit({ kind: 'into', clusterId, noteId, after: point.y > box.top + box.height / 2 });
+    }
   }
-  const cluster = hits.find((c) => dataOf(c)?.type === 'cluster');
-  const clusterData = cluster && dataOf(cluster);
-  if (cluster && clusterData?.type === 'cluster') {
-    return hit(cluster, { kind: 'into', clusterId: clusterData.clusterId, noteId: null, after: true });
-  }
-  const pool = hits.find((c) => dataOf(c)?.type === 'pool');
-  if (pool) return hit(pool, { kind: 'into', clusterId: null, noteId: null, after: true });
-  return [];
+  return hit({ kind: 'into', clusterId, noteId: null, after: true });
 };
 
 /** Where a card would land in a cluster or the pool: its index among the other cards there. */

@@ -16,9 +16,10 @@ import type { ClusterId, NoteId } from '../../domain/ids';
 import type { BoardContent, Idea } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { commit, plan } from '../app/commands';
-import { CardPointerSensor } from '../board/sensors';
+import { CARD_POINTER_OPTIONS, CardPointerSensor } from '../board/sensors';
 import { shorten } from '../board/useNoteDnd';
 import {
+  cardBox,
   clusterDropId,
   dropChanges,
   landingIndex,
@@ -34,6 +35,8 @@ function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
 
 interface Stop {
   id: UniqueIdentifier;
+  /** For a card: the droppable (its cluster or the pool) whose box its own is measured against. */
+  within?: UniqueIdentifier;
   /** Where in the droppable the dragged item's centre goes: fractions of its width and height, or px from the top. */
   fx: number;
   top: number | null;
@@ -54,13 +57,40 @@ function keyboardStops(content: BoardContent, item: DragItem): Stop[] {
     );
   }
   const stops: Stop[] = [{ id: POOL_ID, fx: 0.5, top: 16 }];
-  for (const note of cardsIn(content, null)) stops.push({ id: note.id, fx: 0.5, top: null });
+  for (const note of cardsIn(content, null)) stops.push({ id: note.id, within: POOL_ID, fx: 0.5, top: null });
   for (const cluster of clusters) {
     stops.push({ id: clusterDropId(cluster.id), fx: 0.5, top: 24 });
     if (!cluster.collapsed)
-      for (const note of cardsIn(content, cluster.id)) stops.push({ id: note.id, fx: 0.5, top: null });
+      for (const note of cardsIn(content, cluster.id))
+        stops.push({ id: note.id, within: clusterDropId(cluster.id), fx: 0.5, top: null });
   }
   return stops;
+}
+
+/** The element a target lies on: a card, a cluster, the pool, or none. */
+function hoveredOf(target: DropTarget | null): string {
+  if (!target) return 'none';
+  switch (target.kind) {
+    case 'self':
+      return 'self';
+    case 'newCluster':
+      return target.noteId;
+    case 'into':
+      return target.noteId ?? `cluster:${target.clusterId ?? POOL_ID}`;
+    case 'merge':
+    case 'reorder':
+      return `cluster:${target.clusterId}`;
+  }
+}
+
+/** Where a stop is, in dnd-kit's coordinates: a cluster or the pool as measured, a card inside it read from the page. */
+function stopBox(stop: Stop, context: Parameters<KeyboardCoordinateGetter>[1]['context']) {
+  if (stop.within === undefined) return context.droppableRects.get(stop.id) ?? null;
+  const container = context.droppableContainers.get(stop.within);
+  const containerBox = context.droppableRects.get(stop.within);
+  const node = container?.node.current;
+  const card = node?.querySelector<HTMLElement>(`li.cluster-card[data-note-id="${String(stop.id)}"]`);
+  return node && containerBox && card ? cardBox(node, containerBox, card) : null;
 }
 
 /**
@@ -106,7 +136,7 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
         next += forward ? 1 : -1
       ) {
         const stop = stops[next]!;
-        const box = context.droppableRects.get(stop.id);
+        const box = stopBox(stop, context);
         if (!box) continue;
         stopRef.current = next;
         const x = box.left + box.width * stop.fx;
@@ -118,13 +148,14 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
     return getter;
   });
 
+  // Stable options: new ones would rebuild dnd-kit's activators and re-render every card.
+  const keyboardOptions = useMemo(() => ({ coordinateGetter }), [coordinateGetter]);
   const sensors = useSensors(
-    useSensor(CardPointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
+    useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
 
   function finish() {
-    lastOverRef.current = null;
     activeRef.current = null;
     targetRef.current = null;
     stopRef.current = -1;
@@ -133,23 +164,17 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
   }
 
   function onDragStart({ active: dragged }: DragStartEvent) {
-    const item = dragged.data.current as DragItem;
+    // A copy: a card's item is one object, re-pointed at the next card before its drag (cardDrag.tsx).
+    const item = { ...(dragged.data.current as DragItem) };
     activeRef.current = item;
     stopRef.current = -1;
     setActive(item);
   }
 
-  // dnd-kit announces only a change of the hovered element; a move from one edge of a
-  // cluster to its middle (reorder → merge) is announced here.
-  const lastOverRef = useRef<UniqueIdentifier | null>(null);
-  function onDragMove({ collisions, over }: DragMoveEvent) {
-    const next = targetOf(collisions);
-    const sameOver = over !== null && over.id === lastOverRef.current;
-    lastOverRef.current = over?.id ?? null;
-    if (sameTarget(targetRef.current, next)) return;
-    const item = activeRef.current;
-    if (sameOver && item && next && next.kind !== 'self') announce(describeTarget(item, next));
-    updateTarget(next);
+  // The collision is always the board's surface (see clusterCollisionDetection): what is
+  // hovered lives in the collision data, read on every move.
+  function onDragMove({ collisions }: DragMoveEvent) {
+    updateTarget(targetOf(collisions));
   }
 
   // What the drop did, worked out before the board changes, for the announcement after it.
@@ -167,12 +192,10 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
   }
 
   // The announcements read the target from the collision data, so they say what a drop will do.
-  const justPickedUpRef = useRef(false);
-  const {
-    announcements,
-    describe: describeTarget,
-    describeDrop,
-  } = useMemo(() => {
+  // A target is announced once, when it changes; right after the pick-up, being over
+  // the card's own place is not.
+  const announcedRef = useRef<string | null>(null);
+  const { announcements, describeDrop } = useMemo(() => {
     const noteText = (id: NoteId) =>
       shorten(contentRef.current.notes.find((n) => n.id === id)?.text ?? '') || t('notes.empty');
     const clusterTitle = (id: ClusterId | null) =>
@@ -215,17 +238,30 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
     const itemOf = (data: unknown) => data as DragItem;
     const announcements: Announcements = {
       onDragStart: ({ active: dragged }) => {
-        justPickedUpRef.current = true;
+        announcedRef.current = null;
         return t('clusters.dnd.pickedUp', { item: name(itemOf(dragged.data.current)) });
       },
-      onDragOver: ({ active: dragged, over }) => {
-        const first = justPickedUpRef.current;
-        justPickedUpRef.current = false;
-        const item = itemOf(dragged.data.current);
-        const current = over ? targetRef.current : null;
-        if (first && (current === null || current.kind === 'self')) return undefined;
-        return describe(item, current);
+      onDragMove: ({ active: dragged }) => {
+        const current = targetRef.current;
+        const key = JSON.stringify(current);
+        const previous = announcedRef.current;
+        if (key === previous) return undefined;
+        announcedRef.current = key;
+        if (previous === null && (current === null || current.kind === 'self')) return undefined;
+        const text = describe(itemOf(dragged.data.current), current);
+        // As before cards were droppables of their own: a new element under the pointer is
+        // announced by dnd-kit's live region, another spot on the same one (a card's upper
+        // or lower half, a cluster's edge or middle) by the app's.
+        if (
+          previous !== null &&
+          hoveredOf(JSON.parse(previous) as DropTarget | null) === hoveredOf(current)
+        ) {
+          announce(text);
+          return undefined;
+        }
+        return text;
       },
+      onDragOver: () => undefined,
       onDragEnd: ({ active: dragged }) => {
         const text = droppedRef.current;
         droppedRef.current = null;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HelpDialog } from './HelpDialog';
+import { questionMarkEnabled } from './questionMark';
 
 /** Typing a "?" into a field is text, not a request for help. */
 function isTyping(target: EventTarget | null): boolean {
@@ -8,11 +9,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || target.closest('input, textarea, select') !== null;
 }
 
-/** F1 anywhere, or "?" outside a text field; never on top of another modal dialog. */
+/** F1 anywhere, or "?" outside a text field (unless turned off); never on top of another modal dialog. */
 export function isHelpShortcut(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
   if (event.key === 'F1') return true;
-  return event.key === '?' && !isTyping(event.target);
+  return event.key === '?' && !isTyping(event.target) && questionMarkEnabled();
 }
 
 /** The "Hilfe" button in the header, and the F1 / "?" shortcut that opens the same dialog. */

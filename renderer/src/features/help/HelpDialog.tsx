@@ -1,5 +1,7 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { questionMarkEnabled, setQuestionMarkEnabled } from './questionMark';
 
 /** Every shortcut Moderato has, in the order a facilitator meets them. */
 export const SHORTCUTS = [
@@ -19,6 +21,8 @@ export const SHORTCUTS = [
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const toggleId = useId();
+  const [questionMark, setQuestionMark] = useState(questionMarkEnabled);
   return (
     <Dialog title={t('help.title')} description={t('help.intro')} onClose={onClose}>
       <table className="shortcut-table">
@@ -39,6 +43,18 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
+      <div className="radio-row">
+        <input
+          id={toggleId}
+          type="checkbox"
+          checked={questionMark}
+          onChange={(event) => {
+            setQuestionMark(event.target.checked);
+            setQuestionMarkEnabled(event.target.checked);
+          }}
+        />
+        <label htmlFor={toggleId}>{t('help.questionMark')}</label>
+      </div>
       <div className="dialog-actions">
         <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
           {t('common.close')}

@@ -11,9 +11,12 @@ import type {
   MinutesTraceIdea,
   MinutesVision,
 } from '../../domain/minutes';
+import type { MinutesVotingRound } from '../../domain/minutes';
 import { parseVisionText, type VisionSpan } from '../../domain/visionText';
+import { ballotText, hasTies, rankingTable, roundFacts, roundHeading, voterName } from './minutesVotingText';
 import {
   actualCell,
+  attendanceLines,
   clusterTitle,
   columnTitle,
   factsLine,
@@ -187,6 +190,45 @@ function boardMarkdown(board: MinutesBoard, t: Translate, language: string): str
   return out;
 }
 
+/** A bar of block characters (eighths), 24 wide at the best score: readable as plain text, too. */
+function textBar(score: number, max: number): string {
+  if (max <= 0 || score <= 0) return '';
+  const eighths = Math.max(1, Math.round((score / max) * 24 * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8] ?? '');
+}
+
+function roundMarkdown(round: MinutesVotingRound, t: Translate, language: string): string[] {
+  const out = [`### ${escapeMarkdown(roundHeading(round, t))}`, ''];
+  for (const [label, value] of roundFacts(round, t, language))
+    out.push(`- **${escapeMarkdown(label)}:** ${escapeInline(value)}`);
+  out.push('');
+  if (round.status === 'open') return [...out, t('minutes.voting.openNote'), ''];
+  if (!round.rows) return [...out, t('minutes.voting.annulledNote'), ''];
+  const ranking = rankingTable(round, t, language);
+  if (round.settings.method === 'impactEffort') out.push(...table(ranking.headers, ranking.rows));
+  else {
+    const max = Math.max(0, ...round.rows.map((r) => r.score));
+    out.push(
+      ...rawTable(
+        [...ranking.headers, t('minutes.voting.chartTitle')].map(cellMarkdown),
+        ranking.rows.map((row, i) => [...row.map(cellMarkdown), textBar(round.rows![i]!.score, max)]),
+      ),
+    );
+  }
+  if (hasTies(round)) out.push(`_${escapeMarkdown(t('minutes.voting.tiesNote'))}_`, '');
+  if (round.anonymous) out.push(`_${escapeMarkdown(t('minutes.voting.anonymousNote'))}_`, '');
+  else if (round.ballots && round.ballots.length > 0)
+    out.push(
+      `**${escapeMarkdown(t('minutes.voting.ballotsHeading'))}**`,
+      '',
+      ...table(
+        [t('minutes.voting.columns.voter'), t('minutes.voting.columns.votes')],
+        round.ballots.map((ballot) => [voterName(ballot, t), ballotText(ballot, round, t)]),
+      ),
+    );
+  return out;
+}
+
 function traceIdeas(ideas: MinutesTraceIdea[], t: Translate, language: string, withArea: boolean): string[] {
   return ideas.flatMap((idea) => [
     `- ${escapeMarkdown(withArea ? `${idea.title} – ${focusAreaText(idea.focusArea, t)}` : idea.title)}`,
@@ -241,6 +283,7 @@ export function renderMinutesMarkdown(model: MinutesModel, t: Translate, languag
         model.participants.map((p) => [p.name, p.unit, p.role]),
       ),
     );
+  for (const line of attendanceLines(model, t)) out.push(escapeMarkdown(line), '');
 
   out.push(`## ${t('minutes.agenda')}`, '');
   if (model.sessions.length === 0) out.push(t('minutes.noSessions'), '');
@@ -263,8 +306,9 @@ export function renderMinutesMarkdown(model: MinutesModel, t: Translate, languag
 
   for (const phase of model.phases) {
     out.push(`## ${escapeMarkdown(phaseHeading(phase, t))}`, '');
-    if (phase.boards.length === 0) out.push(t('minutes.emptyPhase'), '');
+    if (phase.boards.length === 0 && phase.rounds.length === 0) out.push(t('minutes.emptyPhase'), '');
     for (const board of phase.boards) out.push(...boardMarkdown(board, t, language));
+    for (const round of phase.rounds) out.push(...roundMarkdown(round, t, language));
   }
   out.push(...traceMarkdown(model.trace, t, language));
 

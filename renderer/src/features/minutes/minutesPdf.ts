@@ -6,18 +6,22 @@
  */
 import type { MinutesModel } from '../../domain/minutes';
 import { drawBoard, drawTrace, wantsLandscape } from './minutesPdfBoards';
+import { drawRound } from './minutesPdfVoting';
 import {
   BOTTOM,
   CONTENT_WIDTH,
+  drain,
   GREY,
   MARGIN,
   MinutesWriter,
   printable,
   RULE,
   type MinutesFonts,
+  type Steps,
 } from './minutesPdfWriter';
 import {
   actualCell,
+  attendanceLines,
   formatDay,
   formatShortDay,
   phaseHeading,
@@ -29,13 +33,63 @@ import {
 
 export { printable, type MinutesFonts };
 
+/** The whole PDF at once (the CLI, the benchmark, tests). */
 export function renderMinutesPdf(
   model: MinutesModel,
   fonts: MinutesFonts,
   t: Translate,
   language: string,
 ): ArrayBuffer {
-  const w = new MinutesWriter(fonts);
+  return drain(minutesPdfSteps(model, fonts, t, language));
+}
+
+/**
+ * A fresh task for the browser: a message to ourselves. Unlike setTimeout it is
+ * not clamped or throttled to a second when the window is in the background.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * The PDF in slices: drawing pauses after at most `sliceMs` and gives the
+ * browser a task of its own, so typing, scrolling and the busy indicator go on.
+ */
+export async function renderMinutesPdfInSlices(
+  model: MinutesModel,
+  fonts: MinutesFonts,
+  t: Translate,
+  language: string,
+  { sliceMs = 25, pause = nextTask }: { sliceMs?: number; pause?: () => Promise<void> } = {},
+): Promise<ArrayBuffer> {
+  const steps = minutesPdfSteps(model, fonts, t, language);
+  let started = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - started >= sliceMs) {
+      await pause();
+      started = performance.now();
+    }
+  }
+}
+
+/** Draws page by page; yields between cards, rows and pages. */
+export function* minutesPdfSteps(
+  model: MinutesModel,
+  fonts: MinutesFonts,
+  t: Translate,
+  language: string,
+): Generator<undefined, ArrayBuffer, undefined> {
+  const w = yield* MinutesWriter.open(fonts);
+  yield;
   const { doc } = w;
   const documentTitle = t('minutes.documentTitle');
 
@@ -74,6 +128,7 @@ export function renderMinutesPdf(
     },
   );
 
+  yield;
   // Page 2 is kept for the table of contents, filled in at the end.
   w.newPage();
   const tocPage = w.page();
@@ -82,7 +137,7 @@ export function renderMinutesPdf(
   w.heading(t('minutes.participants'), 0);
   if (model.participants.length === 0) w.paragraph(t('minutes.noParticipants'));
   else
-    w.table(
+    yield* w.tableSteps(
       [
         { header: t('minutes.participantColumns.name'), width: 0.32 },
         { header: t('minutes.participantColumns.unit'), width: 0.43 },
@@ -90,6 +145,7 @@ export function renderMinutesPdf(
       ],
       model.participants.map((p) => [p.name, p.unit, p.role]),
     );
+  for (const line of attendanceLines(model, t)) w.paragraph(line, { gap: 2 });
 
   w.heading(t('minutes.agenda'), 0);
   if (model.sessions.length === 0) w.paragraph(t('minutes.noSessions'));
@@ -98,7 +154,7 @@ export function renderMinutesPdf(
       w.paragraph(sessionLine(session, t, language), { grey: GREY });
     if (session.agenda.length === 0) w.paragraph(t('minutes.noAgenda'));
     else
-      w.table(
+      yield* w.tableSteps(
         [
           { header: t('minutes.agendaColumns.number'), width: 0.08 },
           { header: t('minutes.agendaColumns.title'), width: 0.5 },
@@ -113,16 +169,19 @@ export function renderMinutesPdf(
     // A phase that opens with a wide matrix starts on its landscape page.
     w.orientation(phase.boards[0] ? wantsLandscape(phase.boards[0]) : false);
     w.heading(phaseHeading(phase, t), 0);
-    if (phase.boards.length === 0) w.paragraph(t('minutes.emptyPhase'), { grey: GREY });
-    for (const board of phase.boards) drawBoard(w, board, t, language);
+    if (phase.boards.length === 0 && phase.rounds.length === 0)
+      w.paragraph(t('minutes.emptyPhase'), { grey: GREY });
+    for (const board of phase.boards) yield* drawBoard(w, board, t, language);
+    if (phase.rounds.length > 0) w.orientation(false);
+    for (const round of phase.rounds) yield* drawRound(w, round, t, language);
   }
   w.orientation(false);
-  drawTrace(w, model.trace, t, language);
+  yield* drawTrace(w, model.trace, t, language);
 
   w.heading(t('minutes.decisions'), 0);
   if (model.decisions.length === 0) w.paragraph(t('minutes.noDecisions'));
   else
-    w.table(
+    yield* w.tableSteps(
       [
         { header: t('minutes.decisionColumns.date'), width: 0.17 },
         { header: t('minutes.decisionColumns.text'), width: 0.55 },
@@ -134,7 +193,7 @@ export function renderMinutesPdf(
   w.heading(t('minutes.actionItems'), 0);
   if (model.actionItems.length === 0) w.paragraph(t('minutes.noActionItems'));
   else
-    w.table(
+    yield* w.tableSteps(
       [
         { header: t('minutes.actionColumns.owner'), width: 0.24 },
         { header: t('minutes.actionColumns.task'), width: 0.43 },
@@ -149,8 +208,9 @@ export function renderMinutesPdf(
       ]),
     );
 
+  yield;
   drawContents(w, tocPage, t);
-  drawPageFrames(w, model, t, language);
+  yield* drawPageFrames(w, model, t, language);
 
   doc.setProperties({
     title: `${documentTitle}: ${printable(model.title)}`,
@@ -161,7 +221,12 @@ export function renderMinutesPdf(
   });
   doc.setLanguage(language === 'en' ? 'en-US' : 'de-DE');
   doc.setCreationDate(new Date(model.createdAt));
-  return doc.output('arraybuffer');
+  // jsPDF writes the file in one go (font subsets, deflate): the one slice that
+  // cannot be cut. Measured, so its length can be read in the browser's profile.
+  const started = performance.now();
+  const pdf = doc.output('arraybuffer');
+  performance.measure('moderato:minutes-pdf-output', { start: started, end: performance.now() });
+  return pdf;
 }
 
 function drawContents(w: MinutesWriter, tocPage: number, t: Translate): void {
@@ -188,11 +253,13 @@ function drawContents(w: MinutesWriter, tocPage: number, t: Translate): void {
   }
 }
 
-function drawPageFrames(w: MinutesWriter, model: MinutesModel, t: Translate, language: string): void {
+function* drawPageFrames(w: MinutesWriter, model: MinutesModel, t: Translate, language: string): Steps {
   const { doc } = w;
   const pages = doc.getNumberOfPages();
   const date = model.date ? formatShortDay(model.date, language) : '';
+  const status = t(`minutes.statusValue.${model.status}`);
   for (let page = 1; page <= pages; page++) {
+    if (page % 20 === 0) yield;
     doc.setPage(page);
     // Wide tables sit on landscape pages.
     const width = doc.internal.pageSize.getWidth();
@@ -208,6 +275,7 @@ function drawPageFrames(w: MinutesWriter, model: MinutesModel, t: Translate, lan
       doc.line(MARGIN.left, 16, MARGIN.left + contentWidth, 16);
     }
     doc.text(t('minutes.page', { page, pages }), width / 2, height - 10, { align: 'center' });
-    if (model.status === 'draft') doc.text(t('minutes.statusValue.draft'), MARGIN.left, height - 10);
+    // Entwurf or abgestimmt, on every page, so a printed page says what it is.
+    doc.text(status, MARGIN.left, height - 10);
   }
 }

@@ -10,7 +10,7 @@ import type {
   MinutesTraceIdea,
   MinutesVision,
 } from '../../domain/minutes';
-import { GREY, type MinutesWriter } from './minutesPdfWriter';
+import { GREY, type MinutesWriter, type Steps } from './minutesPdfWriter';
 import {
   clusterTitle,
   columnTitle,
@@ -50,9 +50,18 @@ function drawCard(w: MinutesWriter, card: MinutesCard, t: Translate, language: s
   if (facts) w.paragraph(facts, { indent: indent + 5, grey: GREY, size: SMALL });
 }
 
-function drawCards(w: MinutesWriter, cards: MinutesCard[], t: Translate, language: string, indent = 0): void {
+function* drawCards(
+  w: MinutesWriter,
+  cards: MinutesCard[],
+  t: Translate,
+  language: string,
+  indent = 0,
+): Steps {
   if (cards.length === 0) w.paragraph(t('minutes.emptyColumn'), { grey: GREY, indent: indent + 5 });
-  for (const card of cards) drawCard(w, card, t, language, indent);
+  for (const card of cards) {
+    drawCard(w, card, t, language, indent);
+    yield;
+  }
   w.y += 1;
 }
 
@@ -78,7 +87,7 @@ function drawVision(w: MinutesWriter, vision: MinutesVision, t: Translate, langu
   w.y += 2;
 }
 
-function drawIdea(w: MinutesWriter, idea: MinutesIdea, t: Translate, language: string): void {
+function* drawIdea(w: MinutesWriter, idea: MinutesIdea, t: Translate, language: string): Steps {
   // The title and its facts stay with the first rows of the canvas.
   w.ensure(45);
   w.label(idea.title, { size: 11 });
@@ -87,7 +96,7 @@ function drawIdea(w: MinutesWriter, idea: MinutesIdea, t: Translate, language: s
   w.y += 1.5;
   if (idea.fields.length === 0) w.paragraph(t('minutes.noFields'), { grey: GREY });
   else
-    w.table(
+    yield* w.tableSteps(
       [
         { header: t('minutes.fieldColumns.field'), width: 0.3 },
         { header: t('minutes.fieldColumns.value'), width: 0.7 },
@@ -96,15 +105,15 @@ function drawIdea(w: MinutesWriter, idea: MinutesIdea, t: Translate, language: s
     );
 }
 
-function drawMatrix(
+function* drawMatrix(
   w: MinutesWriter,
   board: Extract<MinutesBoard, { kind: 'matrix' }>,
   t: Translate,
   language: string,
-): void {
+): Steps {
   if (matrixAsTable(board)) {
     const rest = 0.84 / board.columns.length;
-    w.table(
+    yield* w.tableSteps(
       [
         { header: t('minutes.matrixRows'), width: 0.16 },
         ...board.columns.map((header) => ({ header, width: rest })),
@@ -123,17 +132,17 @@ function drawMatrix(
       if (cells.length === 0) w.paragraph(t('minutes.emptyColumn'), { grey: GREY, indent: 5 });
       for (const { column, cards } of cells) {
         w.label(column, { size: 9.5, indent: 5 });
-        drawCards(w, cards, t, language, 5);
+        yield* drawCards(w, cards, t, language, 5);
       }
     }
   }
   if (board.tray.length > 0) {
     w.label(t('minutes.tray'));
-    drawCards(w, board.tray, t, language);
+    yield* drawCards(w, board.tray, t, language);
   }
 }
 
-export function drawBoard(w: MinutesWriter, board: MinutesBoard, t: Translate, language: string): void {
+export function* drawBoard(w: MinutesWriter, board: MinutesBoard, t: Translate, language: string): Steps {
   w.orientation(wantsLandscape(board));
   w.heading(board.title, 1);
   for (const vision of board.visions) drawVision(w, vision, t, language);
@@ -141,37 +150,38 @@ export function drawBoard(w: MinutesWriter, board: MinutesBoard, t: Translate, l
     case 'columns':
       for (const column of board.columns) {
         w.label(columnTitle(column, t));
-        drawCards(w, column.notes, t, language);
+        yield* drawCards(w, column.notes, t, language);
       }
       break;
     case 'matrix':
-      drawMatrix(w, board, t, language);
+      yield* drawMatrix(w, board, t, language);
       break;
     case 'clusters':
       for (const cluster of board.clusters) {
         w.label(clusterTitle(cluster, t));
         if (cluster.description) w.paragraph(cluster.description, { grey: GREY, size: 9 });
-        drawCards(w, cluster.cards, t, language);
+        yield* drawCards(w, cluster.cards, t, language);
       }
       if (board.pool.length > 0) {
         w.label(t('minutes.pool'));
-        drawCards(w, board.pool, t, language);
+        yield* drawCards(w, board.pool, t, language);
       }
       break;
     case 'canvases':
       if (board.ideas.length === 0 && board.cards.length === 0)
         w.paragraph(t('minutes.noIdeas'), { grey: GREY });
-      for (const idea of board.ideas) drawIdea(w, idea, t, language);
+      for (const idea of board.ideas) yield* drawIdea(w, idea, t, language);
       if (board.cards.length > 0) {
         w.label(t('minutes.cards'));
-        drawCards(w, board.cards, t, language);
+        yield* drawCards(w, board.cards, t, language);
       }
       break;
   }
 }
 
-function drawTraceIdeas(w: MinutesWriter, ideas: MinutesTraceIdea[], t: Translate, language: string): void {
+function* drawTraceIdeas(w: MinutesWriter, ideas: MinutesTraceIdea[], t: Translate, language: string): Steps {
   for (const idea of ideas) {
+    yield;
     w.bullet(idea.title, { gap: idea.sources.length > 0 ? 0.3 : 1.5 });
     for (const source of idea.sources)
       w.paragraph(sourceLine(source, t, language), { indent: 5, grey: GREY, size: SMALL, gap: 0.5 });
@@ -179,7 +189,7 @@ function drawTraceIdeas(w: MinutesWriter, ideas: MinutesTraceIdea[], t: Translat
   }
 }
 
-export function drawTrace(w: MinutesWriter, trace: MinutesTrace, t: Translate, language: string): void {
+export function* drawTrace(w: MinutesWriter, trace: MinutesTrace, t: Translate, language: string): Steps {
   if (trace.focusAreas.length === 0 && trace.otherIdeas.length === 0) return;
   w.heading(t('minutes.trace'), 0);
   w.paragraph(t('minutes.traceIntro'), { grey: GREY });
@@ -188,6 +198,7 @@ export function drawTrace(w: MinutesWriter, trace: MinutesTrace, t: Translate, l
     w.label(t('minutes.traceCards', { board: area.board }));
     if (area.cards.length === 0) w.paragraph(t('minutes.emptyColumn'), { grey: GREY, indent: 5 });
     for (const card of area.cards) {
+      yield;
       const origin = originLine(card, t);
       w.bullet(card.text, { gap: origin ? 0.3 : 1.5 });
       if (origin) w.paragraph(origin, { indent: 5, grey: GREY, size: SMALL });
@@ -195,11 +206,11 @@ export function drawTrace(w: MinutesWriter, trace: MinutesTrace, t: Translate, l
     w.y += 1;
     w.label(t('minutes.traceIdeas'));
     if (area.ideas.length === 0) w.paragraph(t('minutes.traceNoIdeas'), { grey: GREY, indent: 5 });
-    drawTraceIdeas(w, area.ideas, t, language);
+    yield* drawTraceIdeas(w, area.ideas, t, language);
   }
   if (trace.otherIdeas.length > 0) {
     w.heading(t('minutes.traceOtherIdeas'), 1);
-    drawTraceIdeas(
+    yield* drawTraceIdeas(
       w,
       trace.otherIdeas.map((idea) => ({
         ...idea,

@@ -6,17 +6,27 @@
 import bold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?inline';
 import regular from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?inline';
 import type { MinutesModel } from '../../domain/minutes';
-import { renderMinutesPdf } from './minutesPdf';
+import { nextTask, renderMinutesPdfInSlices } from './minutesPdf';
 import type { Translate } from './minutesText';
 
 const fromDataUrl = (url: string) => url.slice(url.indexOf(',') + 1);
 
-export function minutesPdfBase64(model: MinutesModel, t: Translate, language: string): string {
+/** The PDF as base64, drawn in slices (see renderMinutesPdfInSlices) so the window never freezes. */
+export async function minutesPdfBase64(model: MinutesModel, t: Translate, language: string): Promise<string> {
   const pdf = new Uint8Array(
-    renderMinutesPdf(model, { regular: fromDataUrl(regular), bold: fromDataUrl(bold) }, t, language),
+    await renderMinutesPdfInSlices(
+      model,
+      { regular: fromDataUrl(regular), bold: fromDataUrl(bold) },
+      t,
+      language,
+    ),
   );
   let binary = '';
   const CHUNK = 0x8000;
-  for (let i = 0; i < pdf.length; i += CHUNK) binary += String.fromCharCode(...pdf.subarray(i, i + CHUNK));
+  for (let i = 0; i < pdf.length; i += CHUNK) {
+    binary += String.fromCharCode(...pdf.subarray(i, i + CHUNK));
+    // A large protocol is megabytes: let the browser breathe every 2 MB.
+    if (i > 0 && i % (64 * CHUNK) === 0) await nextTask();
+  }
   return btoa(binary);
 }

@@ -34,6 +34,24 @@ export function printable(text: string): string {
   }).join('');
 }
 
+/**
+ * Drawing runs as a generator that pauses (yields) after each card and every
+ * few table rows: the CLI drains it at once, the app gives the browser a
+ * moment between slices so the window stays responsive.
+ */
+export type Steps = Generator<undefined, void, undefined>;
+
+/** Runs a generator to its end without pausing. */
+export function drain<T>(steps: Generator<undefined, T, undefined>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Table rows drawn between two pauses. */
+const ROWS_PER_STEP = 8;
+
 export interface TableColumn {
   header: string;
   /** Share of the content width. */
@@ -51,13 +69,20 @@ export class MinutesWriter {
   y = MARGIN.top;
   readonly toc: TocEntry[] = [];
 
-  constructor(fonts: MinutesFonts) {
+  /** The fonts, one at a time: reading a TrueType file is a slice of its own. */
+  static *open(fonts: MinutesFonts): Generator<undefined, MinutesWriter, undefined> {
+    const writer = new MinutesWriter();
+    writer.doc.addFileToVFS(`${FONT}.ttf`, fonts.regular);
+    writer.doc.addFont(`${FONT}.ttf`, FONT, 'normal');
+    yield;
+    writer.doc.addFileToVFS(`${FONT}-Bold.ttf`, fonts.bold);
+    writer.doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
+    writer.font(10);
+    return writer;
+  }
+
+  private constructor() {
     this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
-    this.doc.addFileToVFS(`${FONT}.ttf`, fonts.regular);
-    this.doc.addFont(`${FONT}.ttf`, FONT, 'normal');
-    this.doc.addFileToVFS(`${FONT}-Bold.ttf`, fonts.bold);
-    this.doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
-    this.font(10);
   }
 
   font(size: number, style: 'normal' | 'bold' = 'normal', grey = 0): void {
@@ -160,8 +185,16 @@ export class MinutesWriter {
     this.paragraph(text, { ...options, indent: indent + 5 });
   }
 
-  /** Rows break across pages, and a row taller than a page is split line by line. */
   table(columns: TableColumn[], rows: string[][], options: { size?: number; keepLines?: number } = {}): void {
+    drain(this.tableSteps(columns, rows, options));
+  }
+
+  /** Rows break across pages, and a row taller than a page is split line by line. */
+  *tableSteps(
+    columns: TableColumn[],
+    rows: string[][],
+    options: { size?: number; keepLines?: number } = {},
+  ): Steps {
     const size = options.size ?? 9;
     const keepLines = options.keepLines ?? 8;
     const widths = columns.map((c) => c.width * this.width);
@@ -177,7 +210,11 @@ export class MinutesWriter {
     this.font(size);
     this.ensure(2 * (this.lineHeight() + 2 * CELL_PAD) + 2);
     drawHeader();
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % ROWS_PER_STEP === 0) {
+        yield;
+        this.font(size);
+      }
       const cells = row.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
       let offset = 0;
       const total = Math.max(...cells.map((c) => c.length));

@@ -207,3 +207,13 @@ export function sourceLine(source: MinutesTraceSource, t: Translate, language: s
     ? t('minutes.traceSource', { field, text: source.card.text, board: source.card.board })
     : t('minutes.traceSourceDeleted', { field });
 }
+
+/** "Entschuldigt: Anna Berg (Bürgeramt), Jonas Weber" and the absent ones, when there are any. */
+export function attendanceLines(model: Pick<MinutesModel, 'excused' | 'absent'>, t: Translate): string[] {
+  const names = (people: MinutesModel['excused']) =>
+    people.map((p) => (p.unit ? `${p.name} (${p.unit})` : p.name)).join(', ');
+  return [
+    model.excused.length > 0 ? t('minutes.excused', { names: names(model.excused) }) : '',
+    model.absent.length > 0 ? t('minutes.absent', { names: names(model.absent) }) : '',
+  ].filter(Boolean);
+}

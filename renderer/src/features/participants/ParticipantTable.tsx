@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../domain/types';
+import { AttendanceSelect } from './AttendanceSelect';
 
 interface ParticipantTableProps {
   participants: readonly Participant[];
@@ -19,6 +20,7 @@ export function ParticipantTable({ participants, onEdit, onRemove }: Participant
             <th scope="col">{t('participants.name')}</th>
             <th scope="col">{t('participants.unit')}</th>
             <th scope="col">{t('participants.role')}</th>
+            <th scope="col">{t('participants.attendance')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('participants.actions')}</span>
             </th>
@@ -30,6 +32,9 @@ export function ParticipantTable({ participants, onEdit, onRemove }: Participant
               <th scope="row">{participant.name}</th>
               <td>{participant.unit}</td>
               <td>{participant.role}</td>
+              <td>
+                <AttendanceSelect participant={participant} />
+              </td>
               <td className="participant-actions">
                 {/* The visible word starts the accessible name (WCAG 2.5.3), the name says whose row. */}
                 <button

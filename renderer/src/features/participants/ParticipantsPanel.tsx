@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { attendanceOf } from '../../domain/minutesRecord';
 import type { Participant, Workshop } from '../../domain/types';
 import { useParticipants } from '../../persistence/participantHooks';
 import { AddParticipantForm } from './AddParticipantForm';
@@ -39,7 +40,15 @@ export function ParticipantsPanel({ workshop }: { workshop: Workshop }) {
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
             {t('participants.heading')}
           </h2>
-          <p className="participants-count">{t('participants.count', { count: participants.length })}</p>
+          <p className="participants-count">
+            {t('participants.count', { count: participants.length })}
+            {participants.some((p) => attendanceOf(p) !== 'present') &&
+              ` · ${t('participants.attendanceSummary', {
+                present: participants.filter((p) => attendanceOf(p) === 'present').length,
+                excused: participants.filter((p) => attendanceOf(p) === 'excused').length,
+                absent: participants.filter((p) => attendanceOf(p) === 'absent').length,
+              })}`}
+          </p>
         </div>
         <button type="button" className="button" onClick={() => setDialog({ kind: 'paste' })}>
           {t('participants.paste')}

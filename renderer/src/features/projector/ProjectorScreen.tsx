@@ -5,6 +5,7 @@ import { formatDuration, readTimer } from '../../domain/timer';
 import { useAgendaItems } from '../../persistence/agendaHooks';
 import { useBoardContent, useWorkshop } from '../../persistence/hooks';
 import { useNow } from '../agenda/useNow';
+import { ProjectorPhoneJoin } from '../voting/phone/ProjectorPhoneJoin';
 import { usePresentedBoard } from './presentation';
 import { ProjectorClusters, ProjectorColumns, ProjectorIdeas, ProjectorMatrix } from './ProjectorBoards';
 
@@ -36,11 +37,13 @@ export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
         <h1>{workshop.title}</h1>
         <ProjectorTimer workshopId={workshopId} />
       </header>
-      {boardId ? (
-        <ProjectorBoard boardId={boardId} />
-      ) : (
-        <p className="projector-idle">{t('projector.idle')}</p>
-      )}
+      <ProjectorPhoneJoin workshopId={workshopId}>
+        {boardId ? (
+          <ProjectorBoard boardId={boardId} />
+        ) : (
+          <p className="projector-idle">{t('projector.idle')}</p>
+        )}
+      </ProjectorPhoneJoin>
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { useAppStore } from '../../state/store';
 import { useGoneItems } from '../../persistence/votingHooks';
 import { BallotForm } from './BallotForm';
 import { methodLabel } from './votingLabels';
+import { countVoters } from './phone/lanModel';
 
 /** How long the thank-you stays before the screen clears for the next person. */
 export const THANKS_MS = 4000;
@@ -133,7 +134,7 @@ export function BallotScreen({ round, participants, voted, now, submit, onExit }
             {t('voting.ballot.chooseName')}
           </h2>
           <p className="ballot-progress">
-            {t('voting.turnout', { cast: done.length, entitled: round.entitled.length })}
+            {t('voting.turnout', { cast: countVoters(round, voted), entitled: round.entitled.length })}
           </p>
           {removedVoters > 0 && (
             <p className="ballot-note" role="note">

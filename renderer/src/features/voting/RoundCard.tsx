@@ -10,6 +10,7 @@ import { resultSentence } from '../../domain/votingRecord';
 import { listBallotsOfRound } from '../../persistence/votingHooks';
 import { describeError } from '../app/commands';
 import { PaperTallyDialog } from './PaperTallyDialog';
+import { PhoneOpenButton, PhonePanel } from './phone/PhonePanel';
 import { ResultView } from './ResultView';
 import { annulVotingRound, closeVotingRound, rerunVotingRound, revealVotingRound } from './votingActions';
 import { methodLabel, recordWords } from './votingLabels';
@@ -116,6 +117,7 @@ export const RoundCard = memo(function RoundCard({
               {t('voting.actions.ballots')}
             </button>
           )}
+          {open && taking && <PhoneOpenButton round={round} participants={participants} />}
           {open && taking && round.settings.method === 'dots' && (
             <button type="button" className="button" onClick={() => setAsk('paper')}>
               {t('voting.actions.paper')}
@@ -146,6 +148,8 @@ export const RoundCard = memo(function RoundCard({
             </button>
           )}
         </div>
+
+        {open && <PhonePanel round={round} cast={cast} />}
 
         {round.status === 'closed' && round.revealed && (
           <ResultView round={round} participants={participants} />

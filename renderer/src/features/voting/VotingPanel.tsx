@@ -6,6 +6,7 @@ import type { BallotContent } from '../../domain/votingTally';
 import { useParticipants } from '../../persistence/participantHooks';
 import { useVotersByRound, useVotingRounds } from '../../persistence/votingHooks';
 import { BallotScreen } from './BallotScreen';
+import { countVoters } from './phone/lanModel';
 import { RoundCard } from './RoundCard';
 import { StartRoundDialog } from './StartRoundDialog';
 import { submitBallot } from './votingActions';
@@ -119,6 +120,6 @@ export function VotingPanel({ workshop, boards }: { workshop: Workshop; boards: 
 }
 
 function countCast(round: VotingRound, voted: ReadonlySet<ParticipantId> | undefined): number {
-  if (!voted) return 0;
-  return round.entitled.filter((id) => voted.has(id)).length;
+  // Phones of an anonymous round count too, as in the result (up to the entitled number).
+  return voted ? countVoters(round, voted) : 0;
 }

@@ -20,6 +20,7 @@ import type { BallotContent } from '../../domain/votingTally';
 import { findBallot } from '../../persistence/votingHooks';
 import { useAppStore } from '../../state/store';
 import { describeError, run, writes } from '../app/commands';
+import { stopPhoneVoting } from './phone/phoneVoting';
 import { recordWords, roundHeading } from './votingLabels';
 
 /** Dexie reports a second ballot of the same person in the same round as a ConstraintError. */
@@ -54,14 +55,27 @@ export async function saveNewRound(args: StartRoundArgs): Promise<DomainError | 
  * next person's Strg+Z must not take back the previous person's ballot.
  * Resolves null when saved, or the message to show on the ballot screen.
  */
-export async function submitBallot(
+export function submitBallot(
   round: VotingRound,
   participantId: ParticipantId,
   content: BallotContent,
 ): Promise<string | null> {
+  return storeBallot(round, participantId, content, Date.now());
+}
+
+/**
+ * Stores a ballot as cast at `now`: the laptop's, or a phone's at the time the
+ * LAN server received it (see phone/phoneVoting.ts). Not an undo step either.
+ */
+export async function storeBallot(
+  round: VotingRound,
+  participantId: ParticipantId,
+  content: BallotContent,
+  now: number,
+): Promise<string | null> {
   try {
     const existing = await findBallot(round.id, participantId);
-    const { changes } = castBallot(round, existing, participantId, content, Date.now());
+    const { changes } = castBallot(round, existing, participantId, content, now);
     await writes.submit(changes);
     return null;
   } catch (error) {
@@ -89,6 +103,8 @@ export async function savePaperTally(
 }
 
 export async function closeVotingRound(round: VotingRound): Promise<boolean> {
+  // Phones first: ballots the LAN server took before the close are stored, then it stops.
+  await stopPhoneVoting(round.id, { quiet: true });
   const saved = await run(() => closeRound(round, Date.now()));
   if (saved) announce(i18next.t('voting.announce.closed', { title: round.title }));
   return saved;
@@ -102,7 +118,10 @@ export async function revealVotingRound(round: VotingRound, summary: string): Pr
 
 export async function annulVotingRound(round: VotingRound, reason: string): Promise<boolean> {
   const saved = await run(() => annulRound(round, reason, Date.now()));
-  if (saved) announce(i18next.t('voting.announce.annulled', { title: round.title }));
+  if (saved) {
+    announce(i18next.t('voting.announce.annulled', { title: round.title }));
+    void stopPhoneVoting(round.id, { quiet: true });
+  }
   return saved;
 }
 

@@ -14,6 +14,7 @@ import { HistoryButtons } from '../board/HistoryButtons';
 import { CaptureShortcut } from '../decisions/CaptureShortcut';
 import { DecisionsPanel } from '../decisions/DecisionsPanel';
 import { VotingPanel } from '../voting/VotingPanel';
+import { LanIntake } from '../voting/phone/LanIntake';
 import { MinutesButton } from '../minutes/MinutesButton';
 import { OverviewPanel } from '../overview/OverviewPanel';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
@@ -106,6 +107,7 @@ export function WorkshopScreen({ workshopId, section, boardId }: WorkshopScreenP
         currentBoardId={currentBoard?.id ?? null}
       />
       <TimerBar workshopId={workshop.id} />
+      <LanIntake workshopId={workshop.id} />
       <main id="main" className={section === 'board' ? 'board-main' : 'page page-wide'}>
         {section === 'overview' && <OverviewPanel workshop={workshop} boards={boards} />}
         {section === 'agenda' && <AgendaPanel workshop={workshop} boards={boards} />}

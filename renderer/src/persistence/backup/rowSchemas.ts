@@ -19,7 +19,9 @@ import { VOTING_LIMITS, type BallotContent } from '../../domain/votingTally';
 import { VOTING_LIMITS_ROUND } from '../../domain/voting';
 import {
   ACTION_STATUSES,
+  ATTENDANCES,
   BOARD_KINDS,
+  MINUTES_STATUSES,
   NOTE_COLORS,
   PHASES,
   ROUND_STATUSES,
@@ -67,6 +69,8 @@ const workshopRow = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   deletedAt: timestamp.nullable(),
+  // Optional (absent = draft): older files import unchanged, no format step needed.
+  minutesStatus: z.enum(MINUTES_STATUSES).optional(),
 });
 
 const boardRow = z.strictObject({
@@ -170,6 +174,8 @@ const participantRow = z.strictObject({
   unit: text(PARTICIPANT_LIMITS.unit),
   role: text(PARTICIPANT_LIMITS.role),
   createdAt: timestamp,
+  // Optional (absent = present): older files import unchanged, no format step needed.
+  attendance: z.enum(ATTENDANCES).optional(),
 });
 
 const sessionRow = z.strictObject({

@@ -1,0 +1,55 @@
+/**
+ * What stays on every screen: the top bar with the language switch, the
+ * connection banner, the <main> the screens are drawn into, and the polite
+ * live region for announcements.
+ */
+import { h, setChildren } from './dom';
+import type { Translator } from './i18n';
+import type { Model } from './phoneModel';
+
+export interface Chrome {
+  main: HTMLElement;
+  languageButton: HTMLButtonElement;
+  announce(text: string): void;
+  draw(tr: Translator, model: Model): void;
+  stop(): void;
+}
+
+export function createChrome(root: HTMLElement, tr: Translator): Chrome {
+  const languageButton = h('button', { type: 'button', class: 'link-button lang', 'data-key': 'language' });
+  const banner = h('p', { role: 'status', class: 'banner' });
+  const announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const main = h('main', { id: 'main', class: 'content' });
+  setChildren(
+    root,
+    h('header', { class: 'topbar' }, h('span', { class: 'brand' }, tr.t('app.name')), languageButton),
+    banner,
+    main,
+    announcer,
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    main,
+    languageButton,
+    announce(text) {
+      // Emptied first, so the same sentence twice is read twice.
+      announcer.textContent = '';
+      clearTimeout(timer);
+      timer = setTimeout(() => (announcer.textContent = text), 60);
+    },
+    draw(tr, model) {
+      document.documentElement.lang = model.language;
+      languageButton.textContent = tr.t('language.switchTo');
+      languageButton.setAttribute('lang', tr.t('language.switchToCode'));
+      languageButton.setAttribute('aria-label', tr.t('language.switchLabel'));
+      document.title = model.phone
+        ? tr.t('app.pageTitle', { title: model.phone.round.title })
+        : tr.t('app.title');
+      banner.textContent = model.offline ? tr.t('errors.connectionLost') : '';
+      banner.hidden = !model.offline;
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Chromium for the benchmark, launched as the e2e tests do (Debian's
+ * Chromium through playwright-core, headless), with one init script that
+ * gathers what the page cannot be asked for afterwards: React commits (through
+ * the React DevTools hook, which React calls in production builds too — no
+ * product code involved), Long Animation Frames, long tasks, Event Timing
+ * entries, and the moment a selector first shows.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** What the init script keeps in window.__bench (see INIT_SCRIPT). */
+export interface PageStats {
+  commits: number;
+  renders: number;
+  countRenders: boolean;
+  loaf: Array<{ start: number; duration: number }>;
+  longtasks: Array<{ start: number; duration: number }>;
+  events: Array<{ name: string; start: number; duration: number; id: number }>;
+  marks: Record<string, number>;
+}
+
+declare global {
+  interface Window {
+    __bench: PageStats & { watch(selector: string, name: string): void };
+  }
+}
+
+// Plain JS, run before any script of the page. The walk over the committed
+// fiber tree counts the components that rendered in a commit the way React
+// DevTools does: a component fiber that is new or has the PerformedWork flag,
+// descending only where a subtree was re-created.
+const INIT_SCRIPT = `(() => {
+  const stats = { commits: 0, renders: 0, countRenders: false, loaf: [], longtasks: [], events: [], marks: {} };
+  const COMPONENT_TAGS = new Set([0, 1, 11, 15]);
+  function countRendered(root) {
+    let count = 0;
+    const stack = [root];
+    while (stack.length) {
+      const fiber = stack.pop();
+      const old = fiber.alternate;
+      if (COMPONENT_TAGS.has(fiber.tag) && (old === null || (fiber.flags & 1) === 1)) count += 1;
+      if (fiber.child && (old === null || fiber.child !== old.child)) {
+        for (let child = fiber.child; child; child = child.sibling) stack.push(child);
+      }
+    }
+    return count;
+  }
+  const noop = () => {};
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    renderers: new Map(),
+    supportsFiber: true,
+    isDisabled: false,
+    inject(renderer) { const id = this.renderers.size + 1; this.renderers.set(id, renderer); return id; },
+    onCommitFiberRoot(_id, root) {
+      stats.commits += 1;
+      if (stats.countRenders) stats.renders += countRendered(root.current);
+    },
+    onCommitFiberUnmount: noop, onPostCommitFiberRoot: noop, onScheduleFiberRoot: noop,
+    setStrictMode: noop, checkDCE: noop,
+  };
+  const observe = (type, list, map, extra) => {
+    try {
+      new PerformanceObserver((entries) => { for (const e of entries.getEntries()) list.push(map(e)); })
+        .observe({ type, buffered: true, ...extra });
+    } catch {}
+  };
+  observe('long-animation-frame', stats.loaf, (e) => ({ start: e.startTime, duration: e.duration }));
+  observe('longtask', stats.longtasks, (e) => ({ start: e.startTime, duration: e.duration }));
+  observe('event', stats.events, (e) => ({ name: e.name, start: e.startTime, duration: e.duration, id: e.interactionId || 0 }), { durationThreshold: 16 });
+  // Marks 'name' when the selector first matches, and 'name:interactive' once the
+  // frame showing it is painted and the main thread runs the next task.
+  stats.watch = (selector, name) => {
+    const check = () => {
+      if (!document.querySelector(selector)) return false;
+      stats.marks[name] = performance.now();
+      requestAnimationFrame(() => setTimeout(() => { stats.marks[name + ':interactive'] = performance.now(); }));
+      return true;
+    };
+    if (document.documentElement && check()) return;
+    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer.observe(document, { childList: true, subtree: true });
+  };
+  window.__bench = stats;
+  const armed = new URLSearchParams(location.search).get('benchWatch');
+  if (armed) { const [selector, name] = armed.split('|'); stats.watch(selector, name); }
+})();`;
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  page: Page;
+  version: string;
+  /** CSP violations, page errors and requests that tried to leave 127.0.0.1 (blocked): none is expected. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<BenchBrowser> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'moderato-bench-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 800 },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    acceptDownloads: true,
+  });
+  const problems: string[] = [];
+  await context.route(
+    (url) => !['127.0.0.1', ''].includes(url.hostname) && !/^(data|blob|about):/.test(url.href),
+    (route) => {
+      problems.push(`request leaving 127.0.0.1: ${route.request().url()}`);
+      return route.abort('blockedbyclient');
+    },
+  );
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text()))
+        problems.push(`CSP violation: ${message.text()}`);
+    });
+  };
+  context.on('page', watch);
+  await context.addInitScript({ content: INIT_SCRIPT });
+  const opened = context.pages()[0];
+  if (opened) watch(opened); // pages opened from now on are watched through the 'page' event
+  const page = opened ?? (await context.newPage());
+  page.setDefaultTimeout(120_000);
+  const version = context.browser()?.version() ?? (await versionOf(page));
+  return {
+    context,
+    page,
+    version,
+    problems,
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function versionOf(page: Page): Promise<string> {
+  const session = await page.context().newCDPSession(page);
+  const { product } = (await session.send('Browser.getVersion')) as { product: string };
+  await session.detach();
+  return product;
+}
+
+/** The URL with the init script's watcher armed for the first paint of `selector`. */
+export function watchedUrl(url: string, selector: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('benchWatch', `${selector}|${name}`);
+  return parsed.href;
+}
+
+/** Waits until the page has painted `count` more frames. */
+export async function frames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const tick = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
+        tick(n);
+      }),
+    count,
+  );
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,35 @@
+/**
+ * The comparison page of `npm run bench`. `?view=board&board=<id>` shows the
+ * board as a naive implementation would (see NaiveBoard.tsx);
+ * `?view=persist&board=<id>` and `?view=pdf&pages=<n>` run their measurement
+ * and leave the result in window.__benchResult. It is served from the same
+ * origin as the app, so it reads the same IndexedDB.
+ */
+import { createRoot } from 'react-dom/client';
+import type { BoardId } from '../../../renderer/src/domain/ids';
+import { NaiveBoard } from './NaiveBoard';
+import { runPdfFloor } from './pdfFloor';
+import { runPersistBench } from './persistBench';
+import './naive.css';
+
+declare global {
+  interface Window {
+    __benchResult?: unknown;
+    __benchError?: string;
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const view = params.get('view');
+const boardId = (params.get('board') ?? '') as BoardId;
+
+function report(work: Promise<unknown>): void {
+  work.then(
+    (result) => (window.__benchResult = result),
+    (error: unknown) => (window.__benchError = String((error as Error)?.stack ?? error)),
+  );
+}
+
+if (view === 'board') createRoot(document.getElementById('root')!).render(<NaiveBoard boardId={boardId} />);
+else if (view === 'persist') report(runPersistBench(boardId, Number(params.get('runs') ?? 10)));
+else if (view === 'pdf') report(runPdfFloor(Number(params.get('pages') ?? 100)));

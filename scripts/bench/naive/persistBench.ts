@@ -1,0 +1,83 @@
+/**
+ * B4 in the browser, through the app's own persistence code (applyChanges:
+ * one Dexie transaction per command) on a copy of the board in a database of
+ * its own: one card edit, and merging a 200-card cluster into another, timed
+ * from the call to the transaction's completion. Baselines: the same edit
+ * with strict durability, and the merge written one transaction per card.
+ */
+import { invertChanges, type Change } from '../../../renderer/src/domain/changes';
+import { editNote } from '../../../renderer/src/domain/boardCommands';
+import { cardsIn, mergeClusters } from '../../../renderer/src/domain/clusterCommands';
+import type { BoardId } from '../../../renderer/src/domain/ids';
+import { activeDatabaseName } from '../../../renderer/src/persistence/activeDb';
+import { ModeratoDb } from '../../../renderer/src/persistence/db';
+import { applyChanges, loadBoardContent } from '../../../renderer/src/persistence/repository';
+
+const COPY = 'moderato-bench-persist';
+const WARMUPS = 2;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+export async function runPersistBench(boardId: BoardId, runs: number) {
+  const source = new ModeratoDb(activeDatabaseName());
+  const content = await loadBoardContent(source, boardId);
+  source.close();
+  if (!content) throw new Error(`No board ${boardId}`);
+
+  await new ModeratoDb(COPY).delete();
+  const db = new ModeratoDb(COPY);
+  const rows: Change[] = [
+    { table: 'boards', after: content.board },
+    ...content.clusters.map((after): Change => ({ table: 'clusters', after })),
+    ...content.notes.map((after): Change => ({ table: 'notes', after })),
+  ];
+  await applyChanges(db, rows);
+  // What Dexie asks IndexedDB for: the app sets no chromeTransactionDurability.
+  const probe = db.backendDB().transaction('notes', 'readwrite');
+  const durability = probe.durability;
+  probe.abort();
+  const strict = new ModeratoDb(COPY);
+  // Dexie's option, set only on this second connection for the baseline.
+  (
+    strict as unknown as { _options: { chromeTransactionDurability: string } }
+  )._options.chromeTransactionDurability = 'strict';
+
+  const edit = { app: [] as number[], strict: [] as number[] };
+  for (let i = 0; i < WARMUPS + runs; i += 1) {
+    const note = content.notes[i % content.notes.length]!;
+    const app = await timed(() => applyChanges(db, editNote(note, `${note.text} ✓`, Date.now())));
+    const hard = await timed(() => applyChanges(strict, editNote(note, `${note.text} ✓✓`, Date.now())));
+    if (i >= WARMUPS) {
+      edit.app.push(app);
+      edit.strict.push(hard);
+    }
+  }
+
+  const bySize = [...content.clusters].sort(
+    (a, b) => cardsIn(content, b.id).length - cardsIn(content, a.id).length,
+  );
+  const [from, into] = bySize;
+  if (!from || !into) throw new Error('The board needs two clusters');
+  const merge = { cards: cardsIn(content, from.id).length, bulk: [] as number[], perCard: [] as number[] };
+  for (let i = 0; i < WARMUPS + runs; i += 1) {
+    const changes = mergeClusters(content, from.id, into.id, [], Date.now());
+    const bulk = await timed(() => applyChanges(db, changes));
+    await applyChanges(db, invertChanges(changes));
+    const perCard = await timed(async () => {
+      for (const change of changes) await applyChanges(db, [change]);
+    });
+    await applyChanges(db, invertChanges(changes));
+    if (i >= WARMUPS) {
+      merge.bulk.push(bulk);
+      merge.perCard.push(perCard);
+    }
+  }
+  strict.close();
+  db.close();
+  await new ModeratoDb(COPY).delete();
+  return { durability, edit, merge };
+}
