@@ -41,14 +41,18 @@ interface AgendaListProps {
   onEdit: (item: AgendaItem) => void;
 }
 
+// Stable options: dnd-kit rebuilds its activators when they change identity.
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 /** The agenda items of one session; reorder by drag, by keyboard (Space, arrows, Space) or by buttons. */
 export function AgendaList({ session, schedule, allItems, decisions, boards, onEdit }: AgendaListProps) {
   const { t } = useTranslation();
   const ids = schedule.items.map((s) => s.item.id);
   const now = useNow(schedule.items.some((s) => s.item.runningSince !== null));
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
   const titleOf = (id: unknown) => schedule.items.find((s) => s.item.id === id)?.item.title ?? '';
   const position = (id: unknown) => ids.indexOf(id as AgendaItemId) + 1;

@@ -22,7 +22,7 @@ import { useAppStore } from '../../state/store';
 import { commit, run } from '../app/commands';
 import { titleValidator } from '../app/validators';
 import { fieldCollision, fieldStops } from '../a11y/canvasKeyboardDrag';
-import { CardPointerSensor } from '../board/sensors';
+import { CARD_POINTER_OPTIONS, CardPointerSensor } from '../board/sensors';
 import { shorten } from '../board/useNoteDnd';
 import { CanvasFieldView, type FieldContext } from './CanvasFieldView';
 import { canvasTemplateFor, uiLocale } from './canvasTemplates';
@@ -56,9 +56,11 @@ export function IdeaCanvas({ idea, board, data }: IdeaCanvasProps) {
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
   // Keyboard drags jump from field to field (see canvasKeyboardDrag.ts).
   const [stops] = useState(fieldStops);
+  // Stable options: dnd-kit rebuilds its activators (and re-renders every card) when they change identity.
+  const [keyboardOptions] = useState(() => ({ coordinateGetter: stops.coordinateGetter }));
   const sensors = useSensors(
-    useSensor(CardPointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: stops.coordinateGetter }),
+    useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
   const panelId = useId();
 

@@ -13,7 +13,7 @@ import type { NoteId } from '../../domain/ids';
 import { groupMatrixNotes, moveMatrixNote, placeFromKey } from '../../domain/matrixCommands';
 import type { BoardContent } from '../../domain/types';
 import { commit } from '../app/commands';
-import { CardPointerSensor } from '../board/sensors';
+import { CARD_POINTER_OPTIONS, CardPointerSensor } from '../board/sensors';
 import { shorten } from '../board/useNoteDnd';
 import { planMatrix } from './matrixActions';
 import { containerOf, dropPlacement, moveAcross, type MatrixItems } from './matrixDnd';
@@ -78,9 +78,11 @@ export function useMatrixDnd(content: BoardContent) {
       keyboardTargetRef,
     ),
   );
+  // Stable options: dnd-kit rebuilds its activators (and re-renders every card) when they change identity.
+  const [keyboardOptions] = useState(() => ({ coordinateGetter }));
   const sensors = useSensors(
-    useSensor(CardPointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
+    useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
 
   function setItems(next: MatrixItems) {

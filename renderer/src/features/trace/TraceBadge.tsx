@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { NoteId, WorkshopId } from '../../domain/ids';
 import { useNoteTraceEntries, type TraceEntry } from './useNoteTrace';
 import './trace.css';
@@ -14,7 +14,7 @@ export const TraceBadge = memo(function TraceBadge({
 }: {
   entries: readonly TraceEntry[] | undefined;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   if (!entries || entries.length === 0) return null;
   return (
     <p className="trace-badge">
