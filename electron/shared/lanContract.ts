@@ -45,6 +45,8 @@ export type LanBallotContent =
  * the workshop: no other board, card, name or result ever reaches it.
  */
 export interface LanRound {
+  /** A voting round (absent in older callers means the same). */
+  kind?: 'vote';
   roundId: string;
   /** The round's title, e.g. "Priorisierung der Handlungsschwerpunkte". */
   title: string;
@@ -63,8 +65,29 @@ export interface LanRound {
   language: LanLanguage;
 }
 
+/**
+ * A writing round (Schreibrunde) as phones may see it: the prompt, the limit,
+ * and in named rounds the names to pick from. Nothing else of the workshop.
+ */
+export interface LanWritingRound {
+  kind: 'write';
+  roundId: string;
+  /** The question, e.g. "Welche Aufgaben sollten wir zuerst automatisieren?" (≤ 300 characters). */
+  prompt: string;
+  /** The board's title, for orientation on the phone. */
+  boardTitle: string;
+  /** At most this many cards per person, withdrawn ones not counted; null = no limit (the server still caps at LAN_LIMITS.maxNotesPerPhone). */
+  maxNotesPerPerson: number | null;
+  anonymous: boolean;
+  /** Named rounds: the workshop's participants a phone picks from (one phone per name). Anonymous: []. */
+  voters: Array<{ id: string; name: string }>;
+  closesAt: number | null;
+  language: LanLanguage;
+}
+
 export interface LanOpenRequest {
-  round: LanRound;
+  /** Writing rounds: `taken` is [] (any name can write, one phone per name). */
+  round: LanRound | LanWritingRound;
   interfaceId: string;
   /**
    * Participants who already voted on the laptop: a phone cannot pick their name
@@ -94,6 +117,12 @@ export interface LanUpdateRequest {
   roundId: string;
   taken: string[];
   closesAt: number | null;
+  /**
+   * Writing rounds: the texts phones may see besides their own (the cards the
+   * facilitator accepted, when "Angenommene Karten auf den Handys zeigen" is
+   * on); [] hides them again. Absent = unchanged. Never who wrote them.
+   */
+  shared?: string[];
 }
 
 /**
@@ -114,6 +143,29 @@ export interface LanBallotEvent {
   receivedAt: number;
 }
 
+/**
+ * One card from a phone in a writing round: new, edited or withdrawn. The
+ * renderer stores (roundId, deviceId, clientId) once and ignores versions it
+ * already has, so a card sent twice (retry after a lost answer) is stored once.
+ */
+export interface LanNoteEvent {
+  /** Shares the counter with ballots: increases by one per event, from 1. */
+  seq: number;
+  roundId: string;
+  /** The phone: "device-" and 16 random hex characters (also in named rounds; never the token). */
+  deviceId: string;
+  /** The phone's own id for the card (CLIENT_NOTE_ID pattern), fixed for its life. */
+  clientId: string;
+  /** Named rounds: the participant the phone writes as; anonymous: null. */
+  participantId: string | null;
+  /** The card's text (≤ LAN_LIMITS.maxNoteChars); '' when withdrawn. */
+  text: string;
+  withdrawn: boolean;
+  /** 1 for the first send, +1 per change or withdrawal of this card. */
+  version: number;
+  receivedAt: number;
+}
+
 export interface LanEventsRequest {
   roundId: string;
   /** The last seq the renderer has stored; 0 at first. */
@@ -128,6 +180,8 @@ export interface LanEvents {
   /** False when the session ended (stopped, closed, or the host restarted). */
   running: boolean;
   ballots: LanBallotEvent[];
+  /** Writing rounds: cards newer than `after` (absent or [] for voting rounds). */
+  notes?: LanNoteEvent[];
   /** Phones that joined with the code (opened the page), for "7 Handys verbunden". */
   phones: number;
 }
@@ -160,6 +214,10 @@ export const LAN_PATHS = {
   state: '/api/state',
   /** POST LanBallotRequest → LanPhoneState. */
   ballot: '/api/ballot',
+  /** Writing rounds: POST LanNoteRequest → LanWritingPhoneState (create or change; idempotent). */
+  note: '/api/note',
+  /** Writing rounds: POST LanWithdrawRequest → LanWritingPhoneState (idempotent). */
+  withdraw: '/api/note/withdraw',
 } as const;
 
 export interface LanJoinRequest {
@@ -171,11 +229,13 @@ export interface LanJoinRequest {
 export interface LanJoinResponse {
   /** Random, 43 base64url characters; the phone keeps it in localStorage. */
   token: string;
-  state: LanPhoneState;
+  state: LanPhoneState | LanWritingPhoneState;
 }
 
 /** What one phone sees: the round, which names are still free, and its own ballot. */
 export interface LanPhoneState {
+  /** A voting round (older servers: absent). */
+  kind?: 'vote';
   round: Omit<LanRound, 'voters' | 'entitledCount'> & {
     /** Named rounds: the names still free, plus this phone's own. */
     voters: Array<{ id: string; name: string }>;
@@ -189,6 +249,35 @@ export interface LanBallotRequest {
   /** Named rounds: the picked participant; anonymous rounds: omitted. */
   participantId?: string;
   content: LanBallotContent;
+}
+
+/** What one phone sees of a writing round: the prompt, its own cards, and what the facilitator shares. */
+export interface LanWritingPhoneState {
+  kind: 'write';
+  round: Omit<LanWritingRound, 'voters'> & {
+    /** Named rounds: the names still free, plus this phone's own (once it wrote, only that one). */
+    voters: Array<{ id: string; name: string }>;
+  };
+  status: 'open' | 'closed';
+  /** Named rounds: the name this phone writes as, fixed with its first card; else null. */
+  participantId: string | null;
+  /** This phone's cards as stored, oldest first, withdrawn ones left out. */
+  notes: Array<{ clientId: string; text: string; version: number; updatedAt: number }>;
+  /** Texts the facilitator shares (accepted cards), or [] when not shared. */
+  shared: string[];
+}
+
+export interface LanNoteRequest {
+  /** The phone's id for the card; the same id again changes the card (or is a repeat). */
+  clientId: string;
+  /** 1–LAN_LIMITS.maxNoteChars characters after trimming. */
+  text: string;
+  /** Named rounds: the picked participant; anonymous rounds: omitted. */
+  participantId?: string;
+}
+
+export interface LanWithdrawRequest {
+  clientId: string;
 }
 
 /** Error bodies: `{ error: LanErrorCode }`; the phone page words them in its language. */
@@ -205,7 +294,13 @@ export type LanErrorCode =
   | 'name-taken'
   | 'full'
   | 'invalid-ballot'
-  | 'not-found';
+  | 'not-found'
+  /** Writing: the text is empty or longer than LAN_LIMITS.maxNoteChars. */
+  | 'invalid-note'
+  /** Writing: this person has as many cards as the round allows. */
+  | 'note-limit'
+  /** The request is for the other kind of round (a card to a voting round, a ballot to a writing round). */
+  | 'wrong-round';
 
 export const LAN_LIMITS = {
   /** Largest request body, bytes (a ballot of 200 items fits easily). */
@@ -220,6 +315,14 @@ export const LAN_LIMITS = {
   /** Phones (tokens) per round. */
   maxTokens: 500,
   joinCodeLength: 6,
+  /** Longest card text from a phone, characters. */
+  maxNoteChars: 300,
+  /** Cards one phone may hold in a round, whatever the facilitator's limit. */
+  maxNotesPerPhone: 50,
+  /** Sends (new, changed, withdrawn) one phone may make in a round; keeps the event log bounded. */
+  maxNoteSendsPerPhone: 300,
+  /** Texts shared back to phones at most. */
+  maxShared: 500,
 } as const;
 
 /** Join codes avoid look-alikes (0/O, 1/I/L) so they can be read off a projector. */

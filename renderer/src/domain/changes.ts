@@ -7,6 +7,7 @@ import type {
   Column,
   Decision,
   Idea,
+  InboxNote,
   MatrixRow,
   Note,
   Participant,
@@ -14,6 +15,7 @@ import type {
   VotingRound,
   Workshop,
   WorkshopSession,
+  WritingRound,
 } from './types';
 
 /**
@@ -41,7 +43,9 @@ export type Change =
   | TableChange<'ideas', Idea>
   | TableChange<'visions', Vision>
   | TableChange<'votingRounds', VotingRound>
-  | TableChange<'ballots', Ballot>;
+  | TableChange<'ballots', Ballot>
+  | TableChange<'writingRounds', WritingRound>
+  | TableChange<'inboxNotes', InboxNote>;
 
 export type ChangeSet = readonly Change[];
 

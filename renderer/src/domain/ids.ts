@@ -17,6 +17,8 @@ export type IdeaId = Id<'Idea'>;
 export type VisionId = Id<'Vision'>;
 export type VotingRoundId = Id<'VotingRound'>;
 export type BallotId = Id<'Ballot'>;
+export type WritingRoundId = Id<'WritingRound'>;
+export type InboxNoteId = Id<'InboxNote'>;
 
 export function newId<T extends string>(): T {
   return crypto.randomUUID() as T;

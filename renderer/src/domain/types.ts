@@ -13,6 +13,8 @@ import type {
   SessionId,
   VisionId,
   VotingRoundId,
+  InboxNoteId,
+  WritingRoundId,
   WorkshopId,
 } from './ids';
 import type { BallotContent, VotingSettings } from './votingTally';
@@ -131,6 +133,12 @@ export interface Note {
   /** The card this one was copied from (brought in from another board), or null. */
   sourceNoteId: NoteId | null;
   facts: NoteFacts | null;
+  /**
+   * Who wrote it, when known: a card accepted from a named writing round
+   * (Schreibrunde) carries its author. Optional and not indexed, so rows from
+   * before (no field) read as "no author" without a Dexie step.
+   */
+  authorId?: ParticipantId;
   createdAt: number;
   updatedAt: number;
 }
@@ -313,5 +321,78 @@ export interface Ballot {
   participantId: ParticipantId;
   content: BallotContent;
   castAt: number;
+  updatedAt: number;
+}
+
+/**
+ * Schreibrunde: participants write cards on their phones at the same time
+ * (silent writing); the cards land in the board's inbox (Eingang), not on the
+ * board, until the facilitator accepts them. Serves columns, matrix and
+ * clusters boards (vision, inventory, focus areas).
+ */
+export interface WritingRound {
+  id: WritingRoundId;
+  workshopId: WorkshopId;
+  boardId: BoardId;
+  /** The question phones show, e.g. "Welche Aufgaben sollten wir zuerst automatisieren?" */
+  prompt: string;
+  /** At most this many cards per person (withdrawn ones do not count); null = no limit. */
+  maxNotesPerPerson: number | null;
+  /** Anonymous: phones pick no name and accepted cards carry no author. */
+  anonymous: boolean;
+  /** Phones also see the cards accepted from this round (text only, never who wrote them). */
+  showAccepted: boolean;
+  /** Closes by itself at this time (timebox, e.g. from the agenda timer); null = until closed. */
+  closesAt: number | null;
+  status: WritingRoundStatus;
+  openedAt: number;
+  closedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const WRITING_ROUND_STATUSES = ['open', 'closed'] as const;
+export type WritingRoundStatus = (typeof WRITING_ROUND_STATUSES)[number];
+
+/**
+ * - pending: waits for the facilitator;
+ * - accepted: on the board as `noteId`;
+ * - rejected: not taken (kept for the record, can be taken back by undo or "Doch übernehmen");
+ * - merged: folded into the inbox card `mergedInto` (a duplicate);
+ * - withdrawn: its author took it back on the phone before a decision.
+ */
+export const INBOX_STATUSES = ['pending', 'accepted', 'rejected', 'merged', 'withdrawn'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/**
+ * A card written on a phone, in the inbox (Eingang) beside the board. One row
+ * per phone card: (roundId, deviceId, clientId) is unique, so a card sent
+ * twice is stored once.
+ */
+export interface InboxNote {
+  id: InboxNoteId;
+  workshopId: WorkshopId;
+  roundId: WritingRoundId;
+  boardId: BoardId;
+  /** The phone that wrote it: "device-" and 16 hex characters (never its secret token). */
+  deviceId: string;
+  /** The phone's own id for this card, the same however often it is sent or edited. */
+  clientId: string;
+  /** Named rounds: the participant the phone wrote as; anonymous rounds: null. */
+  authorId: ParticipantId | null;
+  /** The text as it stands now (the phone's latest, or the facilitator's edit). */
+  text: string;
+  /** The text exactly as the phone sent it last (kept when the facilitator edits `text`). */
+  sentText: string;
+  /** The phone's edit counter for this card (1 = first send); older versions are ignored. */
+  version: number;
+  status: InboxStatus;
+  /** Accepted (or merged into an accepted card): the card on the board. */
+  noteId: NoteId | null;
+  /** Merged: the inbox card it was folded into. */
+  mergedInto: InboxNoteId | null;
+  /** The phone changed or withdrew the card after the facilitator had decided on it. */
+  changedAfterDecision: boolean;
+  receivedAt: number;
   updatedAt: number;
 }

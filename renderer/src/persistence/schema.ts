@@ -81,6 +81,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Writing rounds from phones (Schreibrunden) and their inbox (Eingang). A
+    // phone card is stored once however often it is sent: the compound index
+    // (round, phone, the phone's card id) is unique. Cards gain an optional,
+    // unindexed author, so no row needs changing.
+    version: 4,
+    stores: {
+      writingRounds: 'id, workshopId, boardId',
+      inboxNotes: 'id, workshopId, roundId, boardId, &[roundId+deviceId+clientId]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;

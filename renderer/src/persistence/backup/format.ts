@@ -7,7 +7,7 @@ import { z } from './zod';
 
 export const BACKUP_FORMAT = 'moderato-backup';
 /** Raise with every change of a row's fields, together with a step in migrations.ts. */
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 3;
 /** What the crash screen wrote before backups existed; read as format version 0. */
 export const RAW_DUMP_KIND = 'moderato-raw-dump';
 

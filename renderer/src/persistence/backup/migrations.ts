@@ -38,6 +38,13 @@ export const MIGRATIONS: readonly Step[] = [
     boards: withDefaults(tables.boards, { kind: 'columns' }),
     notes: withDefaults(tables.notes, { rowId: null, clusterId: null, sourceNoteId: null, facts: null }),
   }),
+  // 2 → 3: writing rounds from phones (Dexie schema 4): two new tables, empty
+  // in older files; cards gain an optional author, which older cards lack.
+  (tables) => ({
+    ...tables,
+    writingRounds: tables.writingRounds ?? [],
+    inboxNotes: tables.inboxNotes ?? [],
+  }),
 ];
 
 /** Brings tables of `fromVersion` up to BACKUP_FORMAT_VERSION. */

@@ -24,8 +24,10 @@ import {
   MINUTES_STATUSES,
   NOTE_COLORS,
   PHASES,
+  INBOX_STATUSES,
   ROUND_STATUSES,
   VOTING_TARGETS,
+  WRITING_ROUND_STATUSES,
   type ActionItem,
   type AgendaItem,
   type Ballot,
@@ -34,6 +36,7 @@ import {
   type Column,
   type Decision,
   type Idea,
+  type InboxNote,
   type MatrixRow,
   type Note,
   type Participant,
@@ -42,7 +45,9 @@ import {
   type VotingTarget,
   type Workshop,
   type WorkshopSession,
+  type WritingRound,
 } from '../../domain/types';
+import { CLIENT_NOTE_ID, WRITING_LIMITS } from '../../domain/writing';
 
 /** Ids are UUIDs today; older data and fixtures use short ids, so only the route-safe alphabet is enforced. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'id');
@@ -107,6 +112,7 @@ const noteRow = z.strictObject({
       painPoint: text(LIMITS.factText),
     })
     .nullable(),
+  authorId: idSchema.optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -298,6 +304,43 @@ const ballotRow = z.strictObject({
   updatedAt: timestamp,
 });
 
+// ---- Writing rounds from phones (issue 12) and their inbox.
+
+const writingRoundRow = z.strictObject({
+  id: idSchema,
+  workshopId: idSchema,
+  boardId: idSchema,
+  prompt: text(WRITING_LIMITS.prompt).min(1),
+  maxNotesPerPerson: z.number().int().min(1).max(WRITING_LIMITS.maxNotesPerPerson).nullable(),
+  anonymous: z.boolean(),
+  showAccepted: z.boolean(),
+  closesAt: timestamp.nullable(),
+  status: z.enum(WRITING_ROUND_STATUSES),
+  openedAt: timestamp,
+  closedAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const inboxNoteRow = z.strictObject({
+  id: idSchema,
+  workshopId: idSchema,
+  roundId: idSchema,
+  boardId: idSchema,
+  deviceId: z.string().regex(/^device-[0-9a-f]{16}$/, 'deviceId'),
+  clientId: z.string().regex(CLIENT_NOTE_ID, 'clientId'),
+  authorId: idSchema.nullable(),
+  text: text(LIMITS.noteText),
+  sentText: text(WRITING_LIMITS.noteText),
+  version: z.number().int().min(1).max(1_000_000),
+  status: z.enum(INBOX_STATUSES),
+  noteId: idSchema.nullable(),
+  mergedInto: idSchema.nullable(),
+  changedAfterDecision: z.boolean(),
+  receivedAt: timestamp,
+  updatedAt: timestamp,
+});
+
 /** A row as the import sees it: validated, with its id. */
 export type BackupRow = { id: string } & Record<string, unknown>;
 
@@ -353,7 +396,11 @@ export const BACKUP_TABLES: ReadonlyArray<readonly [name: string, spec: TableSpe
         { field: 'rowId', table: 'matrixRows', nullable: true },
         { field: 'clusterId', table: 'clusters', nullable: true },
       ],
-      links: (row, map) => ({ sourceNoteId: mapNullable(map, 'notes', row.sourceNoteId) }),
+      // The author may have been removed from the workshop since.
+      links: (row, map) => ({
+        sourceNoteId: mapNullable(map, 'notes', row.sourceNoteId),
+        ...(row.authorId === undefined ? {} : { authorId: map('participants', String(row.authorId)) }),
+      }),
       check: (row, find) => {
         for (const [field, table] of [
           ['columnId', 'columns'],
@@ -462,6 +509,33 @@ export const BACKUP_TABLES: ReadonlyArray<readonly [name: string, spec: TableSpe
       }),
     },
   ],
+  [
+    'writingRounds',
+    {
+      schema: writingRoundRow,
+      parent: { field: 'boardId', table: 'boards' },
+      refs: [{ field: 'workshopId', table: 'workshops' }],
+    },
+  ],
+  [
+    'inboxNotes',
+    {
+      schema: inboxNoteRow,
+      parent: { field: 'roundId', table: 'writingRounds' },
+      refs: [
+        { field: 'workshopId', table: 'workshops' },
+        { field: 'boardId', table: 'boards' },
+      ],
+      check: (row, find) =>
+        find('writingRounds', String(row.roundId))?.boardId !== row.boardId ? { field: 'boardId' } : null,
+      // The card made from it, the card it was merged into and its author may be gone since.
+      links: (row, map) => ({
+        noteId: mapNullable(map, 'notes', row.noteId),
+        mergedInto: mapNullable(map, 'inboxNotes', row.mergedInto),
+        authorId: mapNullable(map, 'participants', row.authorId),
+      }),
+    },
+  ],
 ];
 
 export const BACKUP_TABLE_NAMES: readonly string[] = BACKUP_TABLES.map(([name]) => name);
@@ -496,4 +570,6 @@ export type RowSchemasMatchDomain = [
   Assert<Describes<Vision, typeof visionRow>>,
   Assert<Describes<VotingRound, typeof votingRoundRow>>,
   Assert<Describes<Ballot, typeof ballotRow>>,
+  Assert<Describes<WritingRound, typeof writingRoundRow>>,
+  Assert<Describes<InboxNote, typeof inboxNoteRow>>,
 ];
