@@ -43,7 +43,15 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/globalSetup.ts'],
-          fileParallelism: false,
+          // Two files at a time: a file mostly waits for Chromium, so two keep a 2-core CI
+          // machine busy. Each file has its own Chromium profile and its own web server
+          // (helpers.ts launchSession), so files share no state. E2E_WORKERS=1 runs them
+          // one after the other (to tell a timing problem from a real one).
+          fileParallelism: true,
+          maxWorkers: Number(process.env.E2E_WORKERS) || 2,
+          // A worker runs its files one after another in one process: playwright-core,
+          // axe-core and the compiled app modules are loaded once, not once per file.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,11 +1,12 @@
 // Takes screenshots of every screen of the demo workshop, to look at what we
 // build: desktop (1920×1080), a small laptop (1280×720) and the projector window.
 // Usage: npm run screenshots [-- <out dir>]   (default /tmp/moderato-screenshots)
-// Needs a build (runs one when stale, like `npm run web`) and /usr/bin/chromium.
+// Needs a build (runs one when stale, like `npm run web`) and Debian's Chromium (scripts/chromium.mjs).
 import { mkdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const outDir = process.argv[2] ?? '/tmp/moderato-screenshots';
@@ -37,10 +38,7 @@ const slug = (text) =>
     .slice(0, 40);
 
 const { child, baseUrl } = await startServer();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'de-DE' });
   // Nothing leaves 127.0.0.1, screenshots included.

@@ -3,15 +3,51 @@
 // With `lanControl` (scripts/lanControl.mjs) it also answers the phone-voting
 // control API under /__lan/ and marks index.html with
 // <meta name="moderato-lan" content="1">, so the page knows phones are offered.
+// With `mounts` it serves several folders under one origin (the benchmark: the
+// app at /, its eager build at /eager/, the comparison page at /naive/).
+// Types: scripts/staticServer.d.mts.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { resolveStaticPath, mimeTypeFor } = require('../dist-electron/shared/appPath.js');
-const { SECURITY_HEADERS } = require('../dist-electron/shared/csp.js');
 
-export function startStaticServer({ rootDir, port, lanControl = null }) {
+/** The compiled path check and headers of the desktop app (`npm run build:electron`). */
+function compiledModules() {
+  return {
+    ...require('../dist-electron/shared/appPath.js'),
+    ...require('../dist-electron/shared/csp.js'),
+  };
+}
+
+/**
+ * @param {{
+ *   rootDir?: string,
+ *   mounts?: Array<{ prefix: string, rootDir: string }>,
+ *   port: number,
+ *   lanControl?: { handle(request: unknown, response: unknown): boolean, markIndex(html: string): string, stop(): Promise<void> } | null,
+ *   modules?: { resolveStaticPath: Function, mimeTypeFor: Function, SECURITY_HEADERS: Record<string, string> },
+ * }} options `rootDir` serves one folder at /; `mounts` several, each under its
+ *   prefix (ending in "/"; the longest matching prefix wins). `modules` replaces
+ *   the compiled path check and headers (the benchmark passes the TypeScript sources).
+ */
+export function startStaticServer({ rootDir, mounts, port, lanControl = null, modules = compiledModules() }) {
+  const { resolveStaticPath, mimeTypeFor, SECURITY_HEADERS } = modules;
+  // Longest prefix first: '/naive/' before '/'.
+  const entries = [...(mounts ?? []), ...(rootDir === undefined ? [] : [{ prefix: '/', rootDir }])].sort(
+    (a, b) => b.prefix.length - a.prefix.length,
+  );
+  if (entries.length === 0 || entries.some(({ prefix }) => !prefix.startsWith('/') || !prefix.endsWith('/')))
+    throw new Error('startStaticServer: give rootDir or mounts with prefixes from "/" to "/"');
+  const appRoot = entries.find(({ prefix }) => prefix === '/')?.rootDir;
+  const appIndex = appRoot === undefined ? null : resolveStaticPath(appRoot, '/index.html');
+
+  /** The file for a URL path, or null (no mount, malformed, outside its folder). */
+  function fileFor(pathname) {
+    const mount = entries.find(({ prefix }) => pathname.startsWith(prefix));
+    return mount ? resolveStaticPath(mount.rootDir, `/${pathname.slice(mount.prefix.length)}`) : null;
+  }
+
   const server = createServer((request, response) => {
     if (lanControl?.handle(request, response)) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -19,7 +55,7 @@ export function startStaticServer({ rootDir, port, lanControl = null }) {
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const filePath = resolveStaticPath(rootDir, pathname);
+    const filePath = fileFor(pathname);
     let size = -1;
     try {
       if (filePath) {
@@ -35,7 +71,7 @@ export function startStaticServer({ rootDir, port, lanControl = null }) {
         .end('Not found');
       return;
     }
-    if (lanControl && filePath === resolveStaticPath(rootDir, '/index.html')) {
+    if (lanControl && filePath === appIndex) {
       const html = Buffer.from(lanControl.markIndex(readFileSync(filePath, 'utf8')));
       response.writeHead(200, {
         ...SECURITY_HEADERS,
@@ -59,11 +95,15 @@ export function startStaticServer({ rootDir, port, lanControl = null }) {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
+      const boundPort = typeof address === 'object' && address ? address.port : port;
       resolve({
-        port: typeof address === 'object' && address ? address.port : port,
+        port: boundPort,
+        baseUrl: `http://127.0.0.1:${boundPort}/`,
+        /** Stops listening (and phone voting); resolves once the server is closed. */
         close: () => {
-          void lanControl?.stop();
-          server.close();
+          const stopped = Promise.resolve(lanControl?.stop());
+          server.closeAllConnections?.();
+          return new Promise((done) => server.close(() => done())).then(() => stopped);
         },
       });
     });

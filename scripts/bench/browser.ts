@@ -1,6 +1,6 @@
 /**
- * Chromium for the benchmark, launched as the e2e tests do (Debian's
- * Chromium through playwright-core, headless), with one init script that
+ * Chromium for the benchmark, launched as the e2e tests do (scripts/chromium.mjs:
+ * Debian's Chromium through playwright-core, headless, hardened), with one init script that
  * gathers what the page cannot be asked for afterwards: React commits (through
  * the React DevTools hook, which React calls in production builds too — no
  * product code involved), Long Animation Frames, long tasks, Event Timing
@@ -10,18 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumLaunchOptions } from '../chromium.mjs';
 
 /** What the init script keeps in window.__bench (see INIT_SCRIPT). */
 export interface PageStats {
@@ -112,8 +101,7 @@ export interface BenchBrowser {
 export async function launchBrowser(): Promise<BenchBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'moderato-bench-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    ...chromiumLaunchOptions(),
     viewport: { width: 1366, height: 800 },
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',

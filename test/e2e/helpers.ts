@@ -1,14 +1,22 @@
-// Shared machinery of the e2e tests: Debian's Chromium through playwright-core,
-// a fresh profile per test file, guards (no request leaves 127.0.0.1, no console
-// or page errors, no CSP violations), axe scans and drag helpers for @dnd-kit.
+// Shared machinery of the e2e tests: Debian's Chromium through playwright-core
+// (scripts/chromium.mjs), a fresh profile and a web server of its own per test
+// file (so files can run in parallel), guards (no request leaves 127.0.0.1, no
+// console or page errors, no CSP violations), axe scans and drag helpers for @dnd-kit.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
+import axe from 'axe-core';
+import type { AxeResults } from 'axe-core';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+// @ts-expect-error -- plain ES module without types
+import { createLanControl } from '../../scripts/lanControl.mjs';
+import { startStaticServer, type StaticServer } from '../../scripts/staticServer.mjs';
 
 declare global {
   interface Window {
@@ -19,17 +27,7 @@ declare global {
   }
 }
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 /** Console errors we accept, each with the reason. Empty: the app logs no errors. */
 const CONSOLE_ERROR_ALLOWLIST: ReadonlyArray<{ pattern: RegExp; reason: string }> = [];
@@ -75,9 +73,48 @@ export interface Session {
   close(): Promise<void>;
 }
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let webServer: Promise<StaticServer> | null = null;
+let webServerUsers = 0;
+
+/**
+ * What `npm run web` serves (scripts/web.mjs: the built renderer, phone voting's
+ * control API and the phone page), started in this test file's own process on a
+ * free port the first time a session needs it, closed with its last session.
+ * Its own server gives each file its own origin (so its own IndexedDB) and its
+ * own phone-voting host, whatever runs in parallel; globalSetup.ts has made sure
+ * the build is current.
+ */
+async function useWebServer(): Promise<string> {
+  webServerUsers += 1;
+  webServer ??= (async () => {
+    let port = 0;
+    const lanControl = createLanControl({ pageDir: `${ROOT}dist-phone`, getPort: () => port });
+    const server = await startStaticServer({ rootDir: `${ROOT}dist-renderer`, port: 0, lanControl });
+    port = server.port;
+    return server;
+  })();
+  try {
+    return (await webServer).baseUrl;
+  } catch (error) {
+    webServer = null;
+    webServerUsers -= 1;
+    throw error;
+  }
+}
+
+async function releaseWebServer(): Promise<void> {
+  webServerUsers -= 1;
+  if (webServerUsers > 0 || !webServer) return;
+  const server = webServer;
+  webServer = null;
+  await (await server).close();
+}
+
 /** Starts Chromium on a fresh temporary profile and opens the app. */
 export async function launchSession(): Promise<Session> {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = await useWebServer();
   const profileDir = await mkdtemp(join(tmpdir(), 'moderato-e2e-'));
   const problems: Problems = { external: [], consoleErrors: [], pageErrors: [], csp: [] };
   let context!: BrowserContext;
@@ -85,8 +122,7 @@ export async function launchSession(): Promise<Session> {
 
   async function launch(): Promise<void> {
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
+      ...chromiumLaunchOptions(),
       viewport: { width: 1366, height: 800 },
       locale: 'de-DE',
       timezoneId: 'Europe/Berlin',
@@ -109,12 +145,28 @@ export async function launchSession(): Promise<Session> {
       problems.csp.push(entry);
     });
     await context.addInitScript({ content: CSP_INIT_SCRIPT });
+    // A page that loads while another tab of the session is in front (a reload of the
+    // laptop's window while a phone page is open) gets one or two animation frames a
+    // second from headless Chromium, and every click waits ~2 s for them. Whoever
+    // reloads a window looks at it: it comes to the front.
+    const toFrontOnLoad = (opened: Page) =>
+      opened.on('load', () => {
+        if (context.pages().length > 1) void opened.bringToFront().catch(() => undefined);
+      });
+    context.pages().forEach(toFrontOnLoad);
+    context.on('page', toFrontOnLoad);
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(10_000);
   }
 
-  await launch();
+  try {
+    await launch();
+  } catch (error) {
+    await releaseWebServer();
+    throw error;
+  }
 
+  let closed = false;
   const session: Session = {
     baseUrl,
     profileDir,
@@ -149,8 +201,11 @@ export async function launchSession(): Promise<Session> {
       expect(inPage, 'window.__cspViolations of the current page').toEqual([]);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await context.close().catch(() => undefined);
       await rm(profileDir, { recursive: true, force: true });
+      await releaseWebServer();
     },
   };
   await page.goto(baseUrl);
@@ -162,9 +217,40 @@ export async function launchSession(): Promise<Session> {
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/**
+ * axe-core on the whole page, with the rules of AXE_TAGS: the violations AxeBuilder
+ * finds, without its fixed costs on every scan (injecting axe-core's 600 kB again,
+ * a blank tab for axe.finishRun): axe-core stays in the page until the page is
+ * left, and a page without frames needs no partial runs. A page with frames
+ * gets AxeBuilder's full treatment, frame by frame.
+ */
+async function runAxe(page: Page): Promise<AxeResults> {
+  if (page.frames().length > 1) return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const loaded = await page.evaluate(
+    (version) => (window as { axe?: { version?: string } }).axe?.version === version,
+    axe.version,
+  );
+  if (!loaded) {
+    await page.evaluate(axe.source);
+    await page.evaluate(
+      "axe.configure({ allowedOrigins: ['<same_origin>'], branding: { application: 'playwright' } })",
+    );
+  }
+  return page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: typeof axe }).axe.run(
+        { include: [], exclude: [] },
+        // Only violations are judged: passes and the rest are then listed with one node each
+        // (the violations stay complete), which halves the time of a scan.
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      ),
+    AXE_TAGS,
+  );
+}
+
 /** Runs axe on what the page shows now; fails on serious or critical violations, listing them readably. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await runAxe(page);
   const describe = (violations: typeof results.violations) =>
     violations
       .map(
