@@ -6,9 +6,7 @@ import type { BoardId, ClusterId, NoteId, WorkshopId } from '../../../renderer/s
 import type { BoardContent, Note } from '../../../renderer/src/domain/types';
 import {
   clusterCollisionDetection,
-  clusterDropId,
   dropChanges,
-  POOL_ID,
   SURFACE_ID,
   targetOf,
   type DragItem,
@@ -35,31 +33,42 @@ function element(r: ClientRect, noteId?: string): HTMLElement {
 
 /**
  * The pool (0–400 × 0–200) with cards p1, p2; cluster K (0–300 × 300–600) with cards k1, k2;
- * cluster L beside it. Cards are no droppables: they are found inside their cluster's element.
+ * cluster L beside it. The board's surface is the one droppable: the pool, the clusters and
+ * their cards are found in its element (marked data-drop-group, data-cluster-id, data-note-id).
  */
 function layout() {
-  const cards: Record<string, Array<[string, ClientRect]>> = {
-    [POOL_ID]: [
-      ['p1', rect(10, 40, 150, 60)],
-      ['p2', rect(200, 40, 150, 60)],
+  const surfaceBox = rect(0, 0, 1000, 1000);
+  const surface = element(surfaceBox);
+  const groups: Array<[string, ClientRect, Array<[string, ClientRect]>]> = [
+    [
+      'pool',
+      rect(0, 0, 400, 200),
+      [
+        ['p1', rect(10, 40, 150, 60)],
+        ['p2', rect(200, 40, 150, 60)],
+      ],
     ],
-    [clusterDropId('K' as ClusterId)]: [
-      ['k1', rect(10, 360, 280, 60)],
-      ['k2', rect(10, 440, 280, 60)],
+    [
+      'K',
+      rect(0, 300, 300, 300),
+      [
+        ['k1', rect(10, 360, 280, 60)],
+        ['k2', rect(10, 440, 280, 60)],
+      ],
     ],
-  };
-  const entries: Array<[string, ClientRect, Data]> = [
-    [SURFACE_ID, rect(0, 0, 1000, 1000), { type: 'surface' }],
-    [POOL_ID, rect(0, 0, 400, 200), { type: 'pool' }],
-    [clusterDropId('K' as ClusterId), rect(0, 300, 300, 300), { type: 'cluster', clusterId: 'K' }],
-    [clusterDropId('L' as ClusterId), rect(320, 300, 300, 300), { type: 'cluster', clusterId: 'L' }],
+    ['L', rect(320, 300, 300, 300), []],
   ];
-  const droppableRects = new Map(entries.map(([id, r]) => [id, r]));
-  const droppableContainers = entries.map(([id, r, data]) => {
-    const node = element(r);
-    for (const [noteId, box] of cards[id] ?? []) node.append(element(box, noteId));
-    return { id, data: { current: data }, node: { current: node } } as unknown as DroppableContainer;
-  });
+  for (const [id, box, cards] of groups) {
+    const group = element(box);
+    group.setAttribute('data-drop-group', id === 'pool' ? 'pool' : 'cluster');
+    if (id !== 'pool') group.dataset.clusterId = id;
+    for (const [noteId, cardBox] of cards) group.append(element(cardBox, noteId));
+    surface.append(group);
+  }
+  const droppableRects = new Map([[SURFACE_ID, surfaceBox]]);
+  const droppableContainers = [
+    { id: SURFACE_ID, data: { current: { type: 'surface' } }, node: { current: surface } },
+  ] as unknown as DroppableContainer[];
   return { droppableRects, droppableContainers };
 }
 

@@ -13,7 +13,9 @@ import { ClusterDialogs } from './ClusterDialogs';
 import { ClusterOverview } from './ClusterOverview';
 import { ClusterView, type ClusterHint } from './ClusterView';
 import { PoolView } from './PoolView';
+import { layoutChanged, WindowingContext } from './useCardWindow';
 import { useClusterDnd } from './useClusterDnd';
+import { WINDOW_FROM } from './windowing';
 import { POOL_KEY, useStableGroups, useStableRows } from './useStableGroups';
 import './clusters.css';
 import './clusterRendering.css';
@@ -38,7 +40,11 @@ function cardHintOf(target: DropTarget | null): { noteId: NoteId; hint: CardHint
   return null;
 }
 
-/** The board's one droppable (see clusterCollisionDetection); its children are made by ClusterBoard, so they do not re-render with it. */
+/**
+ * The board's one droppable: clusters, the pool and cards are found in it
+ * (see clusterCollisionDetection). Its children are made by ClusterBoard, so
+ * they do not re-render with it.
+ */
 function DropSurface({ children }: { children: ReactNode }) {
   const { setNodeRef } = useDroppable({ id: SURFACE_ID, data: { type: 'surface' } });
   return (
@@ -74,7 +80,8 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
   const origins = useCardOrigins(
     useMemo(() => content.notes.flatMap((n) => (n.sourceNoteId ? [n.sourceNoteId] : [])), [content.notes]),
   );
-  const { sensors, active, target, handlers, accessibility } = useClusterDnd(contentRef, ideasRef);
+  const dnd = useClusterDnd(contentRef, ideasRef);
+  const { sensors, active, target, handlers, accessibility } = dnd;
   const instructionsId = useId();
   const draggingRef = useRef(false);
   useLayoutEffect(() => {
@@ -83,6 +90,14 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
   // Read only in event handlers (a card's pointer-down or key press), never while rendering.
   // eslint-disable-next-line react-hooks/refs
   const [cardDrag] = useState(() => createCardDrag(instructionsId, () => draggingRef.current));
+
+  const windowed = content.notes.length > WINDOW_FROM;
+  const { boardChanged } = dnd;
+  // A change of the board (a card moved, a cluster collapsed) moves the lists below it.
+  useLayoutEffect(() => {
+    if (windowed) layoutChanged();
+    boardChanged();
+  }, [content, windowed, boardChanged]);
 
   const cardHint = cardHintOf(target);
   const draggingId = active?.type === 'card' ? active.noteId : null;
@@ -134,47 +149,49 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
           {t('clusters.dnd.instructions')}
         </p>
         <CardDragContext value={cardDrag}>
-          <DropSurface>
-            <PoolView
-              {...common}
-              cards={poolCards}
-              cardHint={cardHintIn(poolCards)}
-              draggingId={draggingIn(poolCards)}
-              over={target?.kind === 'into' && target.clusterId === null}
-              contentRef={contentRef}
-              boardId={content.board.id}
-            />
-            <section className="cluster-area" aria-labelledby="cluster-area-title">
-              <h3 id="cluster-area-title" className="visually-hidden">
-                {t('clusters.areaTitle')}
-              </h3>
-              {content.clusters.length === 0 ? (
-                <p className="cluster-empty">{t('clusters.none')}</p>
-              ) : (
-                <ol className="cluster-grid" aria-label={t('clusters.listLabel')}>
-                  {clusters.map((cluster, index) => {
-                    const cards = groups.get(cluster.id) ?? NO_NOTES;
-                    return (
-                      <ClusterView
-                        key={cluster.id}
-                        {...common}
-                        cluster={cluster}
-                        cards={cards}
-                        index={index}
-                        clusterCount={content.clusters.length}
-                        hint={clusterHintOf(target, cluster.id)}
-                        lifted={activeCluster?.id === cluster.id}
-                        cardHint={cardHintIn(cards)}
-                        draggingId={draggingIn(cards)}
-                        workshopId={workshopId}
-                        allowFocus={allowFocus}
-                      />
-                    );
-                  })}
-                </ol>
-              )}
-            </section>
-          </DropSurface>
+          <WindowingContext value={windowed}>
+            <DropSurface>
+              <PoolView
+                {...common}
+                cards={poolCards}
+                cardHint={cardHintIn(poolCards)}
+                draggingId={draggingIn(poolCards)}
+                over={target?.kind === 'into' && target.clusterId === null}
+                contentRef={contentRef}
+                boardId={content.board.id}
+              />
+              <section className="cluster-area" aria-labelledby="cluster-area-title">
+                <h3 id="cluster-area-title" className="visually-hidden">
+                  {t('clusters.areaTitle')}
+                </h3>
+                {content.clusters.length === 0 ? (
+                  <p className="cluster-empty">{t('clusters.none')}</p>
+                ) : (
+                  <ol className="cluster-grid" aria-label={t('clusters.listLabel')}>
+                    {clusters.map((cluster, index) => {
+                      const cards = groups.get(cluster.id) ?? NO_NOTES;
+                      return (
+                        <ClusterView
+                          key={cluster.id}
+                          {...common}
+                          cluster={cluster}
+                          cards={cards}
+                          index={index}
+                          clusterCount={content.clusters.length}
+                          hint={clusterHintOf(target, cluster.id)}
+                          lifted={activeCluster?.id === cluster.id}
+                          cardHint={cardHintIn(cards)}
+                          draggingId={draggingIn(cards)}
+                          workshopId={workshopId}
+                          allowFocus={allowFocus}
+                        />
+                      );
+                    })}
+                  </ol>
+                )}
+              </section>
+            </DropSurface>
+          </WindowingContext>
         </CardDragContext>
         <DragOverlay dropAnimation={null}>
           {activeNote ? <CardFace note={activeNote} /> : null}

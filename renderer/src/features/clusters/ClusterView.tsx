@@ -1,5 +1,5 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { memo, useCallback, useId, type KeyboardEventHandler, type PointerEventHandler } from 'react';
+import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core';
+import { memo, useId, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { usePopover } from '../../components/usePopover';
@@ -10,7 +10,8 @@ import { startIdeaFromFocusArea } from '../canvas/ideaActions';
 import type { TraceEntry } from '../trace/useNoteTrace';
 import type { CardActions, ClusterActions } from './clusterActions';
 import { ClusterCard, type CardHint } from './ClusterCard';
-import { clusterDragId, clusterDropId } from './clusterDnd';
+import { clusterDragId } from './clusterDnd';
+import { useCardWindow } from './useCardWindow';
 
 /** How a cluster shows what a drop on it would do. */
 export type ClusterHint = 'into' | 'merge' | 'before' | 'after' | null;
@@ -40,9 +41,20 @@ export function CardList({
   label: string;
   id?: string;
 }) {
+  // On a big board only the cards near the screen (see useCardWindow.ts).
+  const win = useCardWindow(cards, draggingId);
+  const shown = win ? cards.slice(win.from, win.to) : cards;
   return (
-    <ul className="note-list cluster-card-list" aria-label={label} id={id}>
-      {cards.map((note) => (
+    <ul
+      ref={win?.ref}
+      className="note-list cluster-card-list"
+      aria-label={label}
+      id={id}
+      data-windowed={win ? '' : undefined}
+      data-window-before={win?.before}
+      style={win?.style}
+    >
+      {shown.map((note) => (
         <ClusterCard
           key={note.id}
           note={note}
@@ -69,16 +81,16 @@ interface ClusterViewProps extends CardsProps {
   workshopId: WorkshopId;
 }
 
-/** One cluster: a header to drag it by and act on it, then its cards (hidden when collapsed). */
+/**
+ * One cluster: a header to drag it by and act on it, then its cards (hidden
+ * when collapsed). Its dnd-kit draggable re-renders it whenever any drag starts
+ * or ends; that lives in this small shell, the content (ClusterContent) renders
+ * only when its own props change.
+ */
 export const ClusterView = memo(function ClusterView(props: ClusterViewProps) {
-  const { cluster, index, clusterCount, hint, lifted, allowFocus, workshopId, actions, cards } = props;
+  const { cluster, hint, lifted, ...rest } = props;
   const { t } = useTranslation();
   const headingId = useId();
-  const listId = useId();
-  const { setNodeRef: setDropNode } = useDroppable({
-    id: clusterDropId(cluster.id),
-    data: { type: 'cluster', clusterId: cluster.id },
-  });
   const {
     attributes,
     listeners,
@@ -89,28 +101,54 @@ export const ClusterView = memo(function ClusterView(props: ClusterViewProps) {
     data: { type: 'cluster', clusterId: cluster.id },
     attributes: { roleDescription: t('clusters.dnd.clusterRole') },
   });
-  const setNodes = useCallback(
-    (element: HTMLElement | null) => {
-      setDropNode(element);
-      setDragNode(element);
-    },
-    [setDropNode, setDragNode],
+  const classes = [
+    'cluster',
+    cluster.focusAreaAt !== null ? 'cluster-focus' : '',
+    hint ? `cluster-hint-${hint}` : '',
+    lifted ? 'cluster-lifted' : '',
+  ].join(' ');
+  return (
+    <li
+      ref={setDragNode}
+      className={classes.trim()}
+      aria-labelledby={headingId}
+      data-cluster-id={cluster.id}
+      data-drop-group="cluster"
+    >
+      <ClusterContent
+        {...rest}
+        cluster={cluster}
+        headingId={headingId}
+        attributes={attributes}
+        listeners={listeners}
+        setActivatorNodeRef={setActivatorNodeRef}
+      />
+    </li>
   );
+});
+
+interface ClusterContentProps extends Omit<ClusterViewProps, 'hint' | 'lifted'> {
+  headingId: string;
+  /** The drag handle's part of the cluster's dnd-kit draggable. */
+  attributes: DraggableAttributes;
+  listeners: DraggableSyntheticListeners;
+  setActivatorNodeRef: (element: HTMLElement | null) => void;
+}
+
+const ClusterContent = memo(function ClusterContent(props: ClusterContentProps) {
+  const { cluster, index, clusterCount, allowFocus, workshopId, actions, cards } = props;
+  const { headingId, attributes, listeners, setActivatorNodeRef } = props;
+  const { t } = useTranslation();
+  const listId = useId();
   const menu = usePopover();
   const act = (action: () => void) => () => {
     menu.close({ refocus: false });
     action();
   };
   const focus = cluster.focusAreaAt !== null;
-  const classes = [
-    'cluster',
-    focus ? 'cluster-focus' : '',
-    hint ? `cluster-hint-${hint}` : '',
-    lifted ? 'cluster-lifted' : '',
-  ].join(' ');
 
   return (
-    <li ref={setNodes} className={classes.trim()} aria-labelledby={headingId} data-cluster-id={cluster.id}>
+    <>
       <div className="cluster-header">
         <button
           ref={setActivatorNodeRef}
@@ -254,6 +292,6 @@ export const ClusterView = memo(function ClusterView(props: ClusterViewProps) {
           </button>
         </div>
       )}
-    </li>
+    </>
   );
 });

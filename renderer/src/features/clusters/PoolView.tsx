@@ -1,4 +1,3 @@
-import { useDroppable } from '@dnd-kit/core';
 import { memo, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCard } from '../../domain/clusterCommands';
@@ -7,7 +6,6 @@ import { useAppStore } from '../../state/store';
 import { run } from '../app/commands';
 import { CardComposerForm } from '../board/CardComposerForm';
 import { hasDraft } from '../board/useDraft';
-import { POOL_ID } from './clusterDnd';
 import { CardList, type CardsProps } from './ClusterView';
 
 interface PoolViewProps extends CardsProps {
@@ -17,19 +15,31 @@ interface PoolViewProps extends CardsProps {
   over: boolean;
 }
 
-/** "Noch nicht gruppiert": the cards not in any cluster yet, and where new cards are written. */
+/**
+ * "Noch nicht gruppiert": the cards not in any cluster yet, and where new cards
+ * are written. Its content renders only when its own props change, not when
+ * a drag over the pool starts or ends.
+ */
 export const PoolView = memo(function PoolView(props: PoolViewProps) {
-  const { cards, over, contentRef, boardId } = props;
-  const { t } = useTranslation();
+  const { over, ...rest } = props;
   const headingId = useId();
-  const { setNodeRef } = useDroppable({ id: POOL_ID, data: { type: 'pool' } });
 
   return (
     <section
-      ref={setNodeRef}
+      data-drop-group="pool"
       className={over ? 'cluster-pool cluster-pool-over' : 'cluster-pool'}
       aria-labelledby={headingId}
     >
+      <PoolContent {...rest} headingId={headingId} />
+    </section>
+  );
+});
+
+const PoolContent = memo(function PoolContent(props: Omit<PoolViewProps, 'over'> & { headingId: string }) {
+  const { cards, contentRef, boardId, headingId } = props;
+  const { t } = useTranslation();
+  return (
+    <>
       <div className="cluster-pool-header">
         <h3 id={headingId} className="cluster-title">
           {t('clusters.pool')}
@@ -45,7 +55,7 @@ export const PoolView = memo(function PoolView(props: PoolViewProps) {
         <p className="cluster-empty">{t('clusters.poolEmpty')}</p>
       )}
       <PoolComposer contentRef={contentRef} boardId={boardId} />
-    </section>
+    </>
   );
 });
 

@@ -32,10 +32,11 @@ export const SURFACE_ID = 'cluster-surface';
 export const clusterDropId = (id: ClusterId) => `cluster:${id}`;
 export const clusterDragId = (id: ClusterId) => `drag-cluster:${id}`;
 
-type DropData = { type: 'cluster'; clusterId: ClusterId } | { type: 'pool' } | { type: 'surface' };
+/** The attribute that marks the pool's element ("pool") and each cluster's ("cluster", with data-cluster-id): see PoolView, ClusterView. */
+export const DROP_GROUP = 'data-drop-group';
 
-function dataOf(container: DroppableContainer): DropData | undefined {
-  return container.data.current as DropData | undefined;
+function isSurface(container: DroppableContainer): boolean {
+  return (container.data.current as { type?: string } | undefined)?.type === 'surface';
 }
 
 /** Reads the target that clusterCollisionDetection put on the first collision. */
@@ -62,17 +63,24 @@ export function cardElements(container: HTMLElement): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>('li.cluster-card[data-note-id]'));
 }
 
+/** The pool's element and every cluster's, in the board's order. */
+export function groupElements(surface: HTMLElement): HTMLElement[] {
+  return Array.from(surface.querySelectorAll<HTMLElement>(`[${DROP_GROUP}]`));
+}
+
 /**
- * A card's box in dnd-kit's coordinates. Cards are not droppables (2,000 of
- * them would be measured at every pick-up, and every change of the hovered
- * one would re-render every card): a card's place inside its cluster is read
- * from the page now and laid onto the cluster's box as dnd-kit measured it.
+ * An element's box in dnd-kit's coordinates. The board is one droppable (the
+ * surface): neither clusters nor cards are droppables of their own, so a
+ * pick-up measures one box instead of thousands, and no cluster or card
+ * re-renders as the pointer crosses them. Where an element lies is read from
+ * the page now and laid onto the surface's box as dnd-kit measured it (which
+ * dnd-kit keeps up with scrolling).
  */
-export function cardBox(container: HTMLElement, containerBox: Box, card: HTMLElement): Box {
-  const outer = container.getBoundingClientRect();
-  const inner = card.getBoundingClientRect();
-  const dx = containerBox.left - outer.left;
-  const dy = containerBox.top - outer.top;
+export function cardBox(surface: HTMLElement, surfaceBox: Box, element: HTMLElement): Box {
+  const outer = surface.getBoundingClientRect();
+  const inner = element.getBoundingClientRect();
+  const dx = surfaceBox.left - outer.left;
+  const dy = surfaceBox.top - outer.top;
   return {
     left: inner.left + dx,
     top: inner.top + dy,
@@ -94,45 +102,46 @@ export const clusterCollisionDetection: CollisionDetection = (args) => {
   const rect = args.collisionRect;
   const point = args.pointerCoordinates ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   const active = args.active.data.current as DragItem | undefined;
-  const inside = (r: Box | undefined | null) =>
-    !!r && point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom;
-  let surface: DroppableContainer | undefined;
-  let group: DroppableContainer | undefined;
-  for (const container of args.droppableContainers) {
-    const data = dataOf(container);
-    if (data?.type === 'surface') surface = container;
-    else if (!group && data && inside(args.droppableRects.get(container.id))) group = container;
-  }
+  const inside = (r: Box) =>
+    point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom;
+  const surface = args.droppableContainers.find(isSurface);
   if (!surface) return [];
-  const found = surface;
   const hit = (target: DropTarget | null) => [
-    { id: found.id, data: { droppableContainer: found, value: 0, ...(target ? { target } : {}) } },
+    { id: surface.id, data: { droppableContainer: surface, value: 0, ...(target ? { target } : {}) } },
   ];
-  const data = group && dataOf(group);
-  if (!group || !data) return hit(null);
+  const node = surface.node.current;
+  const surfaceBox = args.droppableRects.get(surface.id);
+  if (!node || !surfaceBox) return hit(null);
+  let group: HTMLElement | undefined;
+  let groupBox: Box | undefined;
+  for (const element of groupElements(node)) {
+    const box = cardBox(node, surfaceBox, element);
+    if (inside(box)) {
+      group = element;
+      groupBox = box;
+      break;
+    }
+  }
+  if (!group || !groupBox) return hit(null);
+  const clusterId =
+    group.getAttribute(DROP_GROUP) === 'cluster' ? (group.dataset.clusterId as ClusterId) : null;
 
   if (active?.type === 'cluster') {
-    if (data.type !== 'cluster') return hit(null);
-    if (data.clusterId === active.clusterId) return hit({ kind: 'self' });
-    const r = args.droppableRects.get(group.id)!;
-    const x = (point.x - r.left) / Math.max(1, r.width);
-    if (x < EDGE) return hit({ kind: 'reorder', clusterId: data.clusterId, after: false });
-    if (x > 1 - EDGE) return hit({ kind: 'reorder', clusterId: data.clusterId, after: true });
-    return hit({ kind: 'merge', clusterId: data.clusterId });
+    if (clusterId === null) return hit(null);
+    if (clusterId === active.clusterId) return hit({ kind: 'self' });
+    const x = (point.x - groupBox.left) / Math.max(1, groupBox.width);
+    if (x < EDGE) return hit({ kind: 'reorder', clusterId, after: false });
+    if (x > 1 - EDGE) return hit({ kind: 'reorder', clusterId, after: true });
+    return hit({ kind: 'merge', clusterId });
   }
 
-  const clusterId = data.type === 'cluster' ? data.clusterId : null;
-  const node = group.node.current;
-  const groupBox = args.droppableRects.get(group.id);
-  if (node && groupBox) {
-    for (const card of cardElements(node)) {
-      const box = cardBox(node, groupBox, card);
-      if (!inside(box)) continue;
-      const noteId = card.dataset.noteId as NoteId;
-      if (active?.type === 'card' && noteId === active.noteId) return hit({ kind: 'self' });
-      if (clusterId === null) return hit({ kind: 'newCluster', noteId });
-      return hit({ kind: 'into', clusterId, noteId, after: point.y > box.top + box.height / 2 });
-    }
+  for (const card of cardElements(group)) {
+    const box = cardBox(node, surfaceBox, card);
+    if (!inside(box)) continue;
+    const noteId = card.dataset.noteId as NoteId;
+    if (active?.type === 'card' && noteId === active.noteId) return hit({ kind: 'self' });
+    if (clusterId === null) return hit({ kind: 'newCluster', noteId });
+    return hit({ kind: 'into', clusterId, noteId, after: point.y > box.top + box.height / 2 });
   }
   return hit({ kind: 'into', clusterId, noteId: null, after: true });
 };

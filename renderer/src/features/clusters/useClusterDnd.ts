@@ -9,7 +9,7 @@ import {
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardsIn, sortedClusters } from '../../domain/clusterCommands';
 import type { ClusterId, NoteId } from '../../domain/ids';
@@ -21,9 +21,11 @@ import { shorten } from '../board/useNoteDnd';
 import {
   cardBox,
   clusterDropId,
+  DROP_GROUP,
   dropChanges,
   landingIndex,
   POOL_ID,
+  SURFACE_ID,
   targetOf,
   type DragItem,
   type DropTarget,
@@ -35,12 +37,28 @@ function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
 
 interface Stop {
   id: UniqueIdentifier;
-  /** For a card: the droppable (its cluster or the pool) whose box its own is measured against. */
-  within?: UniqueIdentifier;
-  /** Where in the droppable the dragged item's centre goes: fractions of its width and height, or px from the top. */
+  /** The element on the board the stop lies on. */
+  selector: string;
+  /** Where in the element the dragged item's centre goes: a fraction of its width; px from the top (null: a card, see CARD_AIM). */
   fx: number;
   top: number | null;
 }
+
+/** Where on a card (a fraction of its height) a keyboard-dragged item is aimed. */
+const CARD_AIM = 0.4;
+
+const clusterStop = (id: ClusterId, fx: number): Stop => ({
+  id: clusterDropId(id),
+  selector: `li.cluster[data-cluster-id="${id}"]`,
+  fx,
+  top: 24,
+});
+const cardStop = (id: NoteId): Stop => ({
+  id,
+  selector: `li.cluster-card[data-note-id="${id}"]`,
+  fx: 0.5,
+  top: null,
+});
 
 /**
  * Every place an arrow key can move the dragged item to, in reading order:
@@ -51,18 +69,14 @@ function keyboardStops(content: BoardContent, item: DragItem): Stop[] {
   const clusters = sortedClusters(content);
   if (item.type === 'cluster') {
     return clusters.flatMap((c) =>
-      c.id === item.clusterId
-        ? [{ id: clusterDropId(c.id), fx: 0.5, top: 24 }]
-        : [0.1, 0.5, 0.9].map((fx) => ({ id: clusterDropId(c.id), fx, top: 24 })),
+      c.id === item.clusterId ? [clusterStop(c.id, 0.5)] : [0.1, 0.5, 0.9].map((fx) => clusterStop(c.id, fx)),
     );
   }
-  const stops: Stop[] = [{ id: POOL_ID, fx: 0.5, top: 16 }];
-  for (const note of cardsIn(content, null)) stops.push({ id: note.id, within: POOL_ID, fx: 0.5, top: null });
+  const stops: Stop[] = [{ id: POOL_ID, selector: `[${DROP_GROUP}="pool"]`, fx: 0.5, top: 16 }];
+  for (const note of cardsIn(content, null)) stops.push(cardStop(note.id));
   for (const cluster of clusters) {
-    stops.push({ id: clusterDropId(cluster.id), fx: 0.5, top: 24 });
-    if (!cluster.collapsed)
-      for (const note of cardsIn(content, cluster.id))
-        stops.push({ id: note.id, within: clusterDropId(cluster.id), fx: 0.5, top: null });
+    stops.push(clusterStop(cluster.id, 0.5));
+    if (!cluster.collapsed) for (const note of cardsIn(content, cluster.id)) stops.push(cardStop(note.id));
   }
   return stops;
 }
@@ -83,14 +97,16 @@ function hoveredOf(target: DropTarget | null): string {
   }
 }
 
-/** Where a stop is, in dnd-kit's coordinates: a cluster or the pool as measured, a card inside it read from the page. */
+/**
+ * Where a stop is, in dnd-kit's coordinates, read from the page (see cardBox);
+ * none for a card not rendered (far from the screen): the arrows pass it by.
+ */
 function stopBox(stop: Stop, context: Parameters<KeyboardCoordinateGetter>[1]['context']) {
-  if (stop.within === undefined) return context.droppableRects.get(stop.id) ?? null;
-  const container = context.droppableContainers.get(stop.within);
-  const containerBox = context.droppableRects.get(stop.within);
-  const node = container?.node.current;
-  const card = node?.querySelector<HTMLElement>(`li.cluster-card[data-note-id="${String(stop.id)}"]`);
-  return node && containerBox && card ? cardBox(node, containerBox, card) : null;
+  const surface = context.droppableContainers.get(SURFACE_ID);
+  const surfaceBox = context.droppableRects.get(SURFACE_ID);
+  const node = surface?.node.current;
+  const element = node?.querySelector<HTMLElement>(stop.selector);
+  return node && surfaceBox && element ? cardBox(node, surfaceBox, element) : null;
 }
 
 /**
@@ -140,7 +156,10 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
         if (!box) continue;
         stopRef.current = next;
         const x = box.left + box.width * stop.fx;
-        const y = stop.top === null ? box.top + box.height / 2 : box.top + Math.min(stop.top, box.height / 2);
+        // On a card: a little above its middle, clearly "before" it, so that a pixel of
+        // scrolling or layout does not turn the announced place into the one after it.
+        const y =
+          stop.top === null ? box.top + box.height * CARD_AIM : box.top + Math.min(stop.top, box.height / 2);
         return { x: x - rect.width / 2, y: y - rect.height / 2 };
       }
       return undefined;
@@ -179,7 +198,14 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
 
   // What the drop did, worked out before the board changes, for the announcement after it.
   const droppedRef = useRef<string | null>(null);
-  function onDragEnd({ collisions }: DragEndEvent) {
+  // The item dropped by keyboard, to be shown once the board shows it in its new place.
+  const revealRef = useRef<DragItem | null>(null);
+  const boardChanged = useCallback(() => {
+    const item = revealRef.current;
+    revealRef.current = null;
+    if (item) requestAnimationFrame(() => revealFocused(item));
+  }, []);
+  function onDragEnd({ collisions, activatorEvent }: DragEndEvent) {
     const item = activeRef.current;
     const dropTarget = collisions ? targetOf(collisions) : targetRef.current;
     finish();
@@ -188,7 +214,11 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
     const changes = plan(() =>
       dropChanges(contentRef.current, item, dropTarget, ideasRef.current, Date.now()),
     );
-    if (changes && changes.length > 0) void commit(changes);
+    if (changes && changes.length > 0) {
+      // A keyboard drag: the focus stays with the dropped item, scrolled into view in its new place.
+      if (activatorEvent instanceof KeyboardEvent) revealRef.current = item;
+      void commit(changes);
+    }
   }
 
   // The announcements read the target from the collision data, so they say what a drop will do.
@@ -303,11 +333,32 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
     active,
     target,
     handlers: { onDragStart, onDragMove, onDragOver: onDragMove, onDragEnd, onDragCancel: finish },
+    /** To be called when the board's content changed (after the render showing it). */
+    boardChanged,
     accessibility: {
       announcements,
       screenReaderInstructions: { draggable: t('clusters.dnd.instructions') },
     },
   };
+}
+
+/**
+ * Scrolls the dropped item into view once it holds the focus in its new place
+ * (dnd-kit or the focus rescue puts it there within a few frames): dnd-kit
+ * focuses it before the board has moved it, which on a big board can leave it
+ * far from the screen.
+ */
+function revealFocused(item: DragItem, framesLeft = 20): void {
+  const selector =
+    item.type === 'card'
+      ? `li.cluster-card[data-note-id="${item.noteId}"]`
+      : `li.cluster[data-cluster-id="${item.clusterId}"]`;
+  const element = document.querySelector<HTMLElement>(selector);
+  if (element?.contains(document.activeElement)) {
+    (document.activeElement as HTMLElement).scrollIntoView({ block: 'nearest' });
+    return;
+  }
+  if (framesLeft > 0) requestAnimationFrame(() => revealFocused(item, framesLeft - 1));
 }
 
 /** The announcement store's setter, for messages outside a drag (menus, dialogs). */

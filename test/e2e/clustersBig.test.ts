@@ -1,0 +1,189 @@
+// A big clusters board (1,000 cards in 20 clusters, imported as a backup like
+// the benchmark's workshops): only the cards near the screen are in the page,
+// yet the keyboard reaches every card, the focus follows a card moved far
+// away, scrolling renders what comes into view, and the screen-reader
+// overview still lists every cluster.
+import 'fake-indexeddb/auto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cardText, SUBJECTS } from '../../scripts/bench/cardText';
+import { benchBackupText } from '../../scripts/bench/seed';
+import {
+  dndAnnouncement,
+  escapeRegExp,
+  eventually,
+  expectAccessible,
+  frames,
+  keyboardDrag,
+  launchSession,
+  shorten,
+  type Session,
+} from './helpers';
+
+const SPEC = { title: 'Großes Board', clusters: 20, notes: 1000 };
+const PER_CLUSTER = SPEC.notes / SPEC.clusters;
+
+let session: Session;
+let page: Page;
+const backupFile = join(tmpdir(), `moderato-big-board-${process.pid}.moderato.json`);
+
+const cardsInDom = () => page.locator('li.cluster-card').count();
+const cardByText = (text: string) => page.locator('li.cluster-card', { hasText: text });
+
+/** The text of the card that holds the focus ('' when none does). */
+const focusedCard = () =>
+  page.evaluate(() => {
+    const card = document.activeElement?.closest('li.cluster-card');
+    const text = card?.querySelector('.note-text')?.cloneNode(true) as HTMLElement | undefined;
+    text?.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+    return text?.textContent ?? '';
+  });
+
+/** Whether the element holding the focus lies on the screen. */
+const focusOnScreen = () =>
+  page.evaluate(() => {
+    const box = document.activeElement!.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  });
+
+describe('a big clusters board', () => {
+  beforeAll(async () => {
+    session = await launchSession();
+    page = session.page;
+    await writeFile(backupFile, await benchBackupText(SPEC, '0.0.0-e2e'));
+    await page.goto(`${session.baseUrl}#/backups`);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Sicherung importieren …', exact: true }).click(),
+    ]);
+    await chooser.setFiles(backupFile);
+    await page
+      .getByRole('dialog', { name: 'Sicherung importieren' })
+      .getByRole('button', { name: 'Importieren', exact: true })
+      .click();
+    const toast = page.locator('.toast', { hasText: 'Sicherung importiert' });
+    await toast.waitFor({ timeout: 60_000 });
+    await toast.getByRole('button', { name: 'Meldung schließen' }).click();
+    await page.goto(`${session.baseUrl}#/`);
+    await page.getByRole('link', { name: SPEC.title, exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Bereiche des Workshops' })
+      .getByRole('link', { name: /^Handlungsschwerpunkte/ })
+      .first()
+      .click();
+    await page.locator('.cluster-board li.cluster-card').first().waitFor({ timeout: 30_000 });
+  }, 180_000);
+
+  afterEach(async () => {
+    await session.expectClean();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await rm(backupFile, { force: true });
+  });
+
+  it('keeps only the cards near the screen in the page, and lists every cluster for screen readers', async () => {
+    await frames(page, 3);
+    expect(await page.locator('.board-summary').textContent()).toContain('1.000 Karten');
+    const shown = await cardsInDom();
+    expect(shown).toBeGreaterThan(4);
+    expect(shown).toBeLessThan(250);
+    // The first card is there, the last cluster's cards are not.
+    await expect(cardByText(cardText(0)).count()).resolves.toBe(1);
+    await expect(cardByText(cardText(SPEC.notes - 1)).count()).resolves.toBe(0);
+    // Every cluster is still in the page (its header) and in the overview.
+    expect(await page.locator('li.cluster').count()).toBe(SPEC.clusters);
+    const overview = page.getByRole('list', { name: 'Übersicht der Cluster' });
+    expect(await overview.getByRole('listitem').count()).toBe(SPEC.clusters);
+    await expectAccessible(page, 'big clusters board');
+  });
+
+  it('reaches a far card of a cluster with Tab, rendering the cards as the focus moves down', async () => {
+    const target = cardText(PER_CLUSTER - 1); // the last card of the first cluster
+    await expect(cardByText(target).count()).resolves.toBe(0);
+    await cardByText(cardText(0)).locator('[data-drag-handle]').focus();
+    let reached = false;
+    for (let i = 0; i < PER_CLUSTER * 12 && !reached; i += 1) {
+      // At a person's pace: a frame between two key presses.
+      await page.keyboard.press('Tab');
+      await frames(page);
+      reached = (await focusedCard()) === target;
+    }
+    expect(reached).toBe(true);
+    expect(await focusOnScreen()).toBe(true);
+    // The cards left behind at the top went out of the page again.
+    await eventually(async () => expect(await cardByText(cardText(0)).count()).toBe(0));
+    expect(await cardsInDom()).toBeLessThan(250);
+    // And back with Shift+Tab: a card has several controls, the previous card comes after a few.
+    for (let i = 0; i < 12 && (await focusedCard()) !== cardText(PER_CLUSTER - 2); i += 1)
+      await page.keyboard.press('Shift+Tab');
+    expect(await focusedCard()).toBe(cardText(PER_CLUSTER - 2));
+  });
+
+  it('lets the focus follow a card moved by the dialog to the far end of the last cluster', async () => {
+    const moved = cardText(1);
+    await page.evaluate(() => scrollTo(0, 0));
+    const card = cardByText(moved);
+    await card.waitFor();
+    await card.getByRole('button', { name: /^Verschieben nach/ }).press('Enter');
+    const dialog = page.getByRole('dialog');
+    const lastTitle = `Cluster ${SPEC.clusters}: ${SUBJECTS[(SPEC.clusters - 1) % SUBJECTS.length]}`;
+    await dialog.getByRole('combobox', { name: 'Ziel' }).selectOption({ label: `Cluster „${lastTitle}“` });
+    // At the end of that cluster: after its last card.
+    await dialog
+      .getByRole('combobox', { name: 'Position' })
+      .selectOption({ label: `Nach „${shorten(cardText(SPEC.notes - 1), 40)}“` });
+    await dialog.getByRole('button', { name: 'Verschieben', exact: true }).press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await eventually(async () => expect(await focusedCard()).toBe(moved), 5_000);
+    expect(await focusOnScreen()).toBe(true);
+    const last = page.locator('li.cluster').last();
+    await expect(
+      last.locator('li.cluster-card').last().locator('.note-text').textContent(),
+    ).resolves.toContain(moved);
+    expect(await cardsInDom()).toBeLessThan(300);
+  });
+
+  it('moves a card by keyboard drag past cards that were not rendered yet, announcing each step', async () => {
+    await page.evaluate(() => scrollTo(0, 0));
+    const dragged = cardText(2);
+    await cardByText(dragged).waitFor();
+    const far = cardText(23);
+    await expect(cardByText(far).count()).resolves.toBe(0);
+    // 21 steps down, card by card, past card 24 of the first cluster (far below the screen at the start).
+    await keyboardDrag(page, dragged, Array<string>(21).fill('ArrowDown'));
+    const cluster = `Cluster 1: ${SUBJECTS[0]}`;
+    const dropped = new RegExp(
+      `^Karte „${escapeRegExp(shorten(dragged, 60))}“ abgelegt in „${escapeRegExp(cluster)}“ an Position (\\d+)\\.$`,
+    );
+    await eventually(async () => expect(await dndAnnouncement(page).textContent()).toMatch(dropped));
+    const position = Number(dropped.exec((await dndAnnouncement(page).textContent()) ?? '')![1]);
+    await eventually(async () => expect(await focusedCard()).toBe(dragged));
+    // Scrolled into view once the board shows the card in its new place.
+    await eventually(async () => expect(await focusOnScreen()).toBe(true));
+    // The card is where the announcement said, far down the cluster: past the cards not rendered at the start.
+    expect(position).toBeGreaterThanOrEqual(20);
+    const order = await page
+      .locator('li.cluster')
+      .first()
+      .locator('li.cluster-card .note-text')
+      .evaluateAll((texts) => texts.map((t) => t.firstChild?.textContent ?? ''));
+    // Before it in the cluster: card 1, then cards 4, 5 … (card 2 went to the last cluster above).
+    const before = order[order.indexOf(dragged) - 1]!;
+    expect(before).toBe(cardText(position));
+    expect(await cardsInDom()).toBeLessThan(250);
+  });
+
+  it('renders the cards of clusters scrolled into view', async () => {
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await eventually(async () => expect(await cardByText(cardText(SPEC.notes - 1)).count()).toBe(1));
+    expect(await cardByText(cardText(0)).count()).toBe(0);
+    expect(await cardsInDom()).toBeLessThan(250);
+    await page.evaluate(() => scrollTo(0, 0));
+    await eventually(async () => expect(await cardByText(cardText(0)).count()).toBe(1));
+  });
+});
