@@ -1,3 +1,5 @@
+// First, so its question to the browser is on its way while everything else evaluates.
+import { installedVersionAtStart } from './persistence/startProbe';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -9,6 +11,7 @@ import { listenForSnapshotRequests } from './features/backup/snapshotScheduler';
 import { applyTheme, storedTheme } from './features/settings/theme';
 import { initI18n, loadLanguage } from './i18n';
 import { getDb, openDatabase } from './persistence/db';
+import { CURRENT_SCHEMA_VERSION } from './persistence/schema';
 import { getPlatform } from './platform';
 import './styles/app.css';
 
@@ -23,14 +26,26 @@ const language = i18n.language === 'en' ? 'en' : 'de';
 // first screen (and English) waits for all its texts.
 const listFirst = language === 'de' && parseRoute(window.location.hash).name === 'workshops';
 
-async function openData(): Promise<void> {
-  // Without the English texts the app still starts, in German.
-  if (!listFirst) await loadLanguage(language).catch(() => undefined);
-  // A snapshot before an upgrade must never keep the app from starting.
-  await snapshotIfUpgradePending().catch((error: unknown) =>
-    console.warn('Snapshot before upgrade failed', error),
-  );
+async function openDatabaseSafely(): Promise<void> {
+  const installed = await installedVersionAtStart;
+  // Only a pending upgrade (or a browser that did not answer) needs the snapshot check.
+  if (installed === 'unknown' || (installed !== null && installed < CURRENT_SCHEMA_VERSION)) {
+    // A snapshot before an upgrade must never keep the app from starting.
+    await snapshotIfUpgradePending().catch((error: unknown) =>
+      console.warn('Snapshot before upgrade failed', error),
+    );
+  }
   await openDatabase(getDb());
+}
+
+async function openData(): Promise<void> {
+  // Both at once; a failure is shown once the texts are there too.
+  const [, opened] = await Promise.allSettled([
+    // Without the English texts the app still starts, in German.
+    listFirst ? undefined : loadLanguage(language),
+    openDatabaseSafely(),
+  ]);
+  if (opened.status === 'rejected') throw opened.reason;
 }
 
 // Open the database before showing anything, so a database that cannot be
@@ -44,10 +59,14 @@ openData().then(
         </ErrorBoundary>
       </StrictMode>,
     );
-    // The other screens' texts, once the list is painted.
-    if (listFirst)
-      requestAnimationFrame(() => setTimeout(() => void loadLanguage(language).catch(() => undefined)));
-    void requestPersistentStorage();
+    // Once the first screen is painted: the other screens' texts, and the request
+    // to keep the data (neither is needed to show the first screen).
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (listFirst) void loadLanguage(language).catch(() => undefined);
+        void requestPersistentStorage();
+      }),
+    );
     // Only the main window answers main's request for a last snapshot, not the projector.
     if (parseRoute(window.location.hash).name !== 'projector') void listenForSnapshotRequests();
   },

@@ -29,10 +29,11 @@ export async function loadMinutesModel(workshop: Workshop, choice: MinutesChoice
 
 /**
  * Builds the minutes from what is stored now and saves them through the
- * platform. The PDF part (jsPDF and the fonts) is a separate chunk, loaded on
- * first use, and draws in slices so the window stays responsive. The chosen
- * status is kept with the workshop for the next export. Resolves to the file
- * name, or null when the user cancelled.
+ * platform. The PDF is made in a worker that reads the workshop, builds the
+ * minutes and draws them with jsPDF and the fonts (chunks loaded on first
+ * use), so the window stays responsive. The chosen status is kept with the
+ * workshop for the next export. Resolves to the file name, or null when the
+ * user cancelled.
  */
 export async function saveMinutes(
   workshop: Workshop,
@@ -41,18 +42,20 @@ export async function saveMinutes(
   t: Translate,
   language: string,
 ): Promise<string | null> {
-  const model = await loadMinutesModel(workshop, choice);
   let request: SaveRequest;
   if (format === 'pdf') {
-    const { minutesPdf } = await import('./minutesPdfInWorker');
+    const { minutesPdfFile } = await import('./minutesPdfInWorker');
+    const source = { databaseName: getDb().name, workshop, choice, now: Date.now() };
+    const pdf = await minutesPdfFile(source, () => loadMinutesModel(workshop, choice), t, language);
     request = {
-      suggestedName: minutesFileName(model, 'pdf'),
-      content: await minutesPdf(model, t, language),
+      suggestedName: pdf.fileName,
+      content: pdf.base64,
       encoding: 'base64',
       mimeType: 'application/pdf',
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
     };
   } else {
+    const model = await loadMinutesModel(workshop, choice);
     const { renderMinutesMarkdown } = await import('./minutesMarkdown');
     request = {
       suggestedName: minutesFileName(model, 'md'),

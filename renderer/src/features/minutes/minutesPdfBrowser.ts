@@ -21,6 +21,9 @@ export async function minutesPdfBase64(model: MinutesModel, t: Translate, langua
       language,
     ),
   );
+  // Native where there is one (Chromium 140+, Electron 38+): one pass instead of a binary string.
+  const toBase64 = (pdf as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (typeof toBase64 === 'function') return toBase64.call(pdf);
   let binary = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < pdf.length; i += CHUNK) {

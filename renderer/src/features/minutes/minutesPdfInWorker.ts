@@ -1,43 +1,66 @@
 import i18next from 'i18next';
-import type { MinutesModel } from '../../domain/minutes';
+import { minutesFileName, type MinutesModel } from '../../domain/minutes';
 import type { Translate } from './minutesText';
-import type { MinutesWorkerRequest, MinutesWorkerResponse } from './minutesWorkerProtocol';
+import type { MinutesSource, MinutesWorkerRequest, MinutesWorkerResponse } from './minutesWorkerProtocol';
 
-function inWorker(request: MinutesWorkerRequest): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./minutes.worker.ts', import.meta.url), { type: 'module' });
-    const done = () => worker.terminate();
+type Outcome = { ok: true; base64: string; fileName: string } | { ok: false; error: Error };
+
+/** A module worker for one PDF; null where none can run (tests in jsdom, a host that refuses it). */
+function runInWorker(request: MinutesWorkerRequest): Promise<Outcome> | null {
+  if (typeof Worker !== 'function') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./minutes.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  return new Promise<Outcome>((resolve) => {
     worker.onmessage = (event: MessageEvent<MinutesWorkerResponse>) => {
-      done();
-      if (event.data.ok) resolve(event.data.base64);
-      else reject(new Error(event.data.message));
+      worker.terminate();
+      const { data } = event;
+      resolve(data.ok ? data : { ok: false, error: new Error(data.message) });
     };
     worker.onerror = (event) => {
-      done();
-      reject(new Error(event.message || 'minutes worker failed'));
+      worker.terminate();
+      resolve({ ok: false, error: new Error(event.message || 'minutes worker failed') });
     };
     worker.postMessage(request);
   });
 }
 
-/**
- * The minutes PDF as base64: drawn in a worker, so the window never freezes;
- * where no module worker can run (tests in jsdom, a host that refuses it),
- * drawn on the main thread in slices instead.
- */
-export async function minutesPdf(model: MinutesModel, t: Translate, language: string): Promise<string> {
-  if (typeof Worker === 'function') {
-    const bundles: Record<string, Record<string, unknown>> = {};
-    for (const lng of new Set([language, 'de'])) {
-      const bundle = i18next.getResourceBundle(lng, 'translation') as Record<string, unknown> | undefined;
-      if (bundle) bundles[lng] = bundle;
-    }
-    try {
-      return await inWorker({ model, language, bundles });
-    } catch (error) {
-      console.warn('Minutes worker unavailable, drawing on the main thread', error);
-    }
+/** i18next's "translation" bundles of the language and of German, the fallback. */
+function bundlesFor(language: string): MinutesWorkerRequest['bundles'] {
+  const bundles: MinutesWorkerRequest['bundles'] = {};
+  for (const lng of new Set([language, 'de'])) {
+    const bundle = i18next.getResourceBundle(lng, 'translation') as Record<string, unknown> | undefined;
+    if (bundle) bundles[lng] = bundle;
   }
+  return bundles;
+}
+
+export interface MinutesPdfFile {
+  /** The PDF as base64. */
+  base64: string;
+  fileName: string;
+}
+
+/**
+ * The minutes PDF of what is stored now. A module worker reads the workshop,
+ * builds the minutes and draws them, so the window never freezes (the main
+ * thread only starts it and receives the file). Where no module worker can
+ * run, the model comes from `loadModel` and the PDF is drawn on the main
+ * thread in slices instead.
+ */
+export async function minutesPdfFile(
+  source: MinutesSource,
+  loadModel: () => Promise<MinutesModel>,
+  t: Translate,
+  language: string,
+): Promise<MinutesPdfFile> {
+  const outcome = await runInWorker({ source, language, bundles: bundlesFor(language) });
+  if (outcome?.ok) return { base64: outcome.base64, fileName: outcome.fileName };
+  if (outcome) console.warn('Minutes worker unavailable, drawing on the main thread', outcome.error);
+  const model = await loadModel();
   const { minutesPdfBase64 } = await import('./minutesPdfBrowser');
-  return minutesPdfBase64(model, t, language);
+  return { base64: await minutesPdfBase64(model, t, language), fileName: minutesFileName(model, 'pdf') };
 }
