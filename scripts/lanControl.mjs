@@ -1,6 +1,7 @@
-// The control API of phone voting for the browser version (`npm run web`): the
-// same LanControl as the desktop app's IPC handlers, over HTTP on 127.0.0.1,
-// driving the same compiled LAN server (dist-electron/main/lan).
+// The control API of phone voting and writing rounds for the browser version
+// (`npm run web`): the same LanControl as the desktop app's IPC handlers, over
+// HTTP on 127.0.0.1, driving the same compiled LAN server (dist-electron/main/lan).
+// A voting or a writing round is opened alike; the schemas tell them apart.
 //
 //   GET  /__lan/interfaces   GET /__lan/current
 //   POST /__lan/open | /__lan/update | /__lan/close | /__lan/events   (JSON bodies)
@@ -35,7 +36,7 @@ export function withLanMeta(html) {
   return html.replace('</head>', `  ${LAN_META}\n  </head>`);
 }
 export const LAN_CONTROL_HEADER = 'x-moderato-lan';
-/** A round of 500 items with long labels fits. */
+/** A round of 500 items with long labels fits, and 500 shared texts of a writing round. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 function sendWith(headers, response, status, body) {

@@ -74,6 +74,8 @@ export function workshopTreeOf(tables: Record<string, unknown[]>, workshopId: st
     visions: of('visions'),
     votingRounds: of('votingRounds'),
     ballots: of('ballots'),
+    writingRounds: of('writingRounds'),
+    inboxNotes: of('inboxNotes'),
   };
 }
 

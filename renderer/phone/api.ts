@@ -1,5 +1,5 @@
 /**
- * The phone API of electron/shared/lanContract.ts as three calls. Every answer
+ * The phone API of electron/shared/lanContract.ts as five calls. Every answer
  * is a result, never a throw: a LanErrorCode from the server, or "network"
  * when the laptop cannot be reached (or answers with something that is not the
  * API, e.g. a captive portal).
@@ -9,7 +9,10 @@ import type {
   LanErrorCode,
   LanJoinRequest,
   LanJoinResponse,
+  LanNoteRequest,
   LanPhoneState,
+  LanWithdrawRequest,
+  LanWritingPhoneState,
 } from '../../electron/shared/lanContract';
 import { LAN_PATHS } from '../../electron/shared/lanContract';
 
@@ -32,7 +35,13 @@ const ERROR_CODES: readonly string[] = [
   'full',
   'invalid-ballot',
   'not-found',
+  'invalid-note',
+  'note-limit',
+  'wrong-round',
 ] satisfies readonly LanErrorCode[];
+
+/** What the server says about the round a phone joined: a vote or a writing round. */
+export type AnyPhoneState = LanPhoneState | LanWritingPhoneState;
 
 /** Phones on a busy WLAN can be slow, but a request that hangs must end. */
 const TIMEOUT_MS = 15_000;
@@ -68,6 +77,37 @@ export function isPhoneState(value: unknown): value is LanPhoneState {
   );
 }
 
+const validVoters = (list: unknown) =>
+  Array.isArray(list) &&
+  list.every((entry) => isObject(entry) && typeof entry.id === 'string' && typeof entry.name === 'string');
+
+/** Enough of a LanWritingPhoneState to draw the writing screen safely. */
+export function isWritingState(value: unknown): value is LanWritingPhoneState {
+  if (!isObject(value) || value.kind !== 'write' || !isObject(value.round)) return false;
+  const round = value.round;
+  const limit = round.maxNotesPerPerson;
+  const closesAt = round.closesAt;
+  return (
+    (value.status === 'open' || value.status === 'closed') &&
+    typeof round.roundId === 'string' &&
+    typeof round.prompt === 'string' &&
+    typeof round.boardTitle === 'string' &&
+    typeof round.anonymous === 'boolean' &&
+    (limit === null || (typeof limit === 'number' && limit >= 0)) &&
+    (closesAt === null || typeof closesAt === 'number') &&
+    validVoters(round.voters) &&
+    (value.participantId === null || typeof value.participantId === 'string') &&
+    Array.isArray(value.notes) &&
+    value.notes.every(
+      (note) => isObject(note) && typeof note.clientId === 'string' && typeof note.text === 'string',
+    ) &&
+    Array.isArray(value.shared) &&
+    value.shared.every((text) => typeof text === 'string')
+  );
+}
+
+const isAnyState = (value: unknown): value is AnyPhoneState => isWritingState(value) || isPhoneState(value);
+
 export class PhoneApi {
   private token: string | null = null;
 
@@ -81,23 +121,32 @@ export class PhoneApi {
     const result = await this.call('POST', LAN_PATHS.join, request);
     if (!result.ok) return result;
     const body = result.value;
-    if (!isObject(body) || typeof body.token !== 'string' || !isPhoneState(body.state))
+    if (!isObject(body) || typeof body.token !== 'string' || !isAnyState(body.state))
       return { ok: false, error: 'network' };
     this.token = body.token;
     return { ok: true, value: { token: body.token, state: body.state } };
   }
 
-  async state(): Promise<ApiResult<LanPhoneState>> {
-    return this.phoneState(await this.call('GET', LAN_PATHS.state));
+  async state(): Promise<ApiResult<AnyPhoneState>> {
+    return this.checked(await this.call('GET', LAN_PATHS.state), isAnyState);
   }
 
   async ballot(request: LanBallotRequest): Promise<ApiResult<LanPhoneState>> {
-    return this.phoneState(await this.call('POST', LAN_PATHS.ballot, request));
+    return this.checked(await this.call('POST', LAN_PATHS.ballot, request), isPhoneState);
   }
 
-  private phoneState(result: ApiResult<unknown>): ApiResult<LanPhoneState> {
+  /** A new card or a changed one (the same clientId again); safe to repeat. */
+  async note(request: LanNoteRequest): Promise<ApiResult<LanWritingPhoneState>> {
+    return this.checked(await this.call('POST', LAN_PATHS.note, request), isWritingState);
+  }
+
+  async withdraw(request: LanWithdrawRequest): Promise<ApiResult<LanWritingPhoneState>> {
+    return this.checked(await this.call('POST', LAN_PATHS.withdraw, request), isWritingState);
+  }
+
+  private checked<T>(result: ApiResult<unknown>, valid: (value: unknown) => value is T): ApiResult<T> {
     if (!result.ok) return result;
-    return isPhoneState(result.value) ? { ok: true, value: result.value } : { ok: false, error: 'network' };
+    return valid(result.value) ? { ok: true, value: result.value } : { ok: false, error: 'network' };
   }
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<unknown>> {

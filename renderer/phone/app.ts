@@ -1,10 +1,11 @@
 /**
  * The phone page's controller: joins with the code, keeps the token, sends the
  * ballot, polls for the round closing, and redraws the screen from the model.
+ * A writing round is handed to writingApp.ts once joined.
  */
 import type { LanLanguage, LanPhoneState } from '../../electron/shared/lanContract';
 import type { ApiError, ApiResult } from './api';
-import { PhoneApi } from './api';
+import { PhoneApi, isWritingState } from './api';
 import type { Draft } from './ballotDraft';
 import {
   ballotProblem,
@@ -23,11 +24,16 @@ import { applyPolledState, errorMessage, initialModel, openRound, screenFor, vot
 import type { Handlers, ScreenParts } from './screens';
 import { ballotScreen, closedScreen, codeScreen, joiningScreen, nameScreen, sentScreen } from './screens';
 import * as storage from './storage';
+import type { LanWritingPhoneState } from '../../electron/shared/lanContract';
+import type * as writingModule from './writingApp';
+import type { WritingController } from './writingApp';
 
 export interface PhoneAppOptions {
   api?: PhoneApi;
   /** How often the open round is checked for closing, ms. */
   pollMs?: number;
+  /** Writing rounds: the first pause before a card is sent again, ms (it doubles). */
+  retryMs?: number;
 }
 
 export interface PhoneApp {
@@ -35,9 +41,12 @@ export interface PhoneApp {
   stop(): void;
   /** For tests: what the model holds now. */
   model(): Model;
+  /** For tests: the writing round's controller, once joined to one. */
+  writing(): WritingController | null;
 }
 
 const POLL_MS = 4000;
+const RETRY_MS = 1000;
 /** Polls that may fail before the page says the connection is lost. */
 const OFFLINE_AFTER = 2;
 
@@ -52,15 +61,30 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let failedPolls = 0;
   let stopped = false;
+  let writing: WritingController | null = null;
 
   const chrome = createChrome(root, tr);
   const { main, languageButton, announce } = chrome;
-  const drawChrome = () => chrome.draw(tr, model);
+  const drawChrome = () =>
+    chrome.draw(
+      tr,
+      model.language,
+      writing
+        ? writing.pageTitle()
+        : model.phone
+          ? tr.t('app.pageTitle', { title: model.phone.round.title })
+          : null,
+      model.offline,
+    );
 
   // ------------------------------------------------------------ drawing
 
   /** Redraws the current screen; a new screen takes the focus to its heading when `focus` is set. */
   function draw(focus = false): void {
+    if (writing) {
+      drawChrome();
+      return writing.draw(focus);
+    }
     const keep = focusedKey(root);
     // The code typed so far survives a redraw (e.g. switching the language).
     const codeField = main.querySelector<HTMLInputElement>('input[data-key="code"]');
@@ -87,6 +111,7 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
         parts = sentScreen(tr, model, handlers);
         break;
       case 'closed':
+      case 'write':
         parts = closedScreen(tr, model);
         break;
     }
@@ -142,6 +167,15 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
     const token = storage.loadToken(code);
     const result = await api.join(token ? { code, token } : { code });
     if (stopped) return;
+    // A writing round this phone wrote in: its cards stay visible (and go out later) without the laptop.
+    if (
+      !result.ok &&
+      (result.error === 'network' || result.error === 'closed') &&
+      storage.hasOutbox(code) &&
+      (await enterWriting(code, null, result.error === 'closed', focus))
+    )
+      return;
+    if (stopped) return;
     if (!result.ok) {
       if (result.error === 'closed') {
         model = { ...model, screen: 'closed', error: null };
@@ -162,6 +196,10 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
       }
     }
     const phone = result.value.state;
+    if (isWritingState(phone)) {
+      await enterWriting(code, phone, false, focus);
+      return;
+    }
     enterRound(phone, storage.loadDraft(phone.round.roundId));
     draw(true);
     schedulePoll();
@@ -182,7 +220,75 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
     return call();
   }
 
+  /**
+   * Hands the page to the writing round. Its code is loaded only now (a phone
+   * that votes never fetches it); the page came from the laptop a moment ago,
+   * so the laptop serves this too. Without a state (the laptop cannot be
+   * reached, or the round has closed) the cards kept on the phone are shown;
+   * false when there are none.
+   */
+  async function enterWriting(
+    code: string,
+    state: LanWritingPhoneState | null,
+    closed: boolean,
+    focus: boolean,
+  ): Promise<boolean> {
+    clearTimeout(pollTimer);
+    if (writing) writing.stop();
+    writing = null;
+    let loaded: typeof writingModule;
+    try {
+      loaded = await import('./writingApp');
+    } catch {
+      if (stopped) return true;
+      model = { ...model, screen: 'code', error: errorMessage('network', 'join') };
+      draw(true);
+      return true;
+    }
+    if (stopped) return true;
+    model = { ...model, code, phone: null, error: null, sending: false, offline: !state && !closed };
+    writing = loaded.startWriting(
+      {
+        root,
+        main,
+        api,
+        code,
+        tr: () => tr,
+        useLanguage(roundLanguage) {
+          const language = storage.loadLanguage() ?? roundLanguage;
+          if (language !== model.language) tr = translator(language);
+          model = { ...model, language };
+        },
+        announce,
+        withToken,
+        setOffline,
+        leave: (error) => handleFatal(error),
+        pollMs,
+        retryMs: options.retryMs ?? RETRY_MS,
+      },
+      state,
+      closed,
+      focus,
+    );
+    if (!writing) return false;
+    model = { ...model, screen: 'write' };
+    drawnScreen = 'write';
+    drawChrome();
+    return true;
+  }
+
+  function setOffline(offline: boolean): void {
+    if (offline === model.offline) return;
+    model = { ...model, offline };
+    drawChrome();
+    if (!offline) announce(tr.t('errors.connectionBack'));
+  }
+
   function handleFatal(error: ApiError): void {
+    if (writing && (error === 'wrong-code' || error === 'not-found')) {
+      writing.stop();
+      writing = null;
+    }
     if (error === 'closed') {
       model = { ...model, screen: 'closed', error: null, sending: false };
       if (model.phone) model = { ...model, phone: { ...model.phone, status: 'closed' } };
@@ -220,10 +326,10 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
       return schedulePoll();
     }
     failedPolls = 0;
-    if (model.offline) {
-      model = { ...model, offline: false };
-      drawChrome();
-      announce(tr.t('errors.connectionBack'));
+    setOffline(false);
+    if (isWritingState(result.value)) {
+      await enterWriting(model.code, result.value, false, true);
+      return;
     }
     const before = signature();
     const applied = applyPolledState(model, result.value);
@@ -321,7 +427,7 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
         const fresh = await api.state();
         if (stopped) return;
         const draft = withParticipant(model.draft, null);
-        const next = fresh.ok ? fresh.value : phone;
+        const next = fresh.ok && !isWritingState(fresh.value) ? fresh.value : phone;
         model = {
           ...model,
           phone: next,
@@ -370,9 +476,11 @@ export function startPhoneApp(root: HTMLElement, options: PhoneAppOptions = {}):
     stop() {
       stopped = true;
       clearTimeout(pollTimer);
+      if (writing) writing.stop();
       chrome.stop();
       document.removeEventListener('visibilitychange', onVisible);
     },
     model: () => model,
+    writing: () => writing,
   };
 }

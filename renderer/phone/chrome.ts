@@ -4,14 +4,15 @@
  * live region for announcements.
  */
 import { h, setChildren } from './dom';
+import type { LanLanguage } from '../../electron/shared/lanContract';
 import type { Translator } from './i18n';
-import type { Model } from './phoneModel';
 
 export interface Chrome {
   main: HTMLElement;
   languageButton: HTMLButtonElement;
   announce(text: string): void;
-  draw(tr: Translator, model: Model): void;
+  /** `pageTitle` null: the page's own title (before joining). */
+  draw(tr: Translator, language: LanLanguage, pageTitle: string | null, offline: boolean): void;
   stop(): void;
 }
 
@@ -37,16 +38,14 @@ export function createChrome(root: HTMLElement, tr: Translator): Chrome {
       clearTimeout(timer);
       timer = setTimeout(() => (announcer.textContent = text), 60);
     },
-    draw(tr, model) {
-      document.documentElement.lang = model.language;
+    draw(tr, language, pageTitle, offline) {
+      document.documentElement.lang = language;
       languageButton.textContent = tr.t('language.switchTo');
       languageButton.setAttribute('lang', tr.t('language.switchToCode'));
       languageButton.setAttribute('aria-label', tr.t('language.switchLabel'));
-      document.title = model.phone
-        ? tr.t('app.pageTitle', { title: model.phone.round.title })
-        : tr.t('app.title');
-      banner.textContent = model.offline ? tr.t('errors.connectionLost') : '';
-      banner.hidden = !model.offline;
+      document.title = pageTitle ?? tr.t('app.title');
+      banner.textContent = offline ? tr.t('errors.connectionLost') : '';
+      banner.hidden = !offline;
     },
     stop() {
       clearTimeout(timer);

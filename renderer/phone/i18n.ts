@@ -15,7 +15,16 @@ export interface Message {
   params?: Params;
 }
 
-const CATALOGS: Record<LanLanguage, unknown> = { de, en };
+const CATALOGS: Record<LanLanguage, Record<string, unknown>> = { de, en };
+
+/**
+ * Adds the texts of a part loaded later (the writing round brings its own,
+ * locales/write.*.json, so a phone that votes does not download them).
+ */
+export function addTexts(texts: Record<LanLanguage, Record<string, unknown>>): void {
+  CATALOGS.de = { ...CATALOGS.de, ...texts.de };
+  CATALOGS.en = { ...CATALOGS.en, ...texts.en };
+}
 
 function lookup(catalog: unknown, key: string): string | undefined {
   let node: unknown = catalog;
@@ -37,7 +46,6 @@ export interface Translator {
 }
 
 export function translator(language: LanLanguage): Translator {
-  const catalog = CATALOGS[language];
   const numbers = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB');
   const times = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-US', {
     hour: 'numeric',
@@ -45,6 +53,7 @@ export function translator(language: LanLanguage): Translator {
   });
   const t = (key: string, params: Params = {}): string => {
     const count = params.count;
+    const catalog = CATALOGS[language];
     const plural =
       typeof count === 'number' ? lookup(catalog, `${key}_${count === 1 ? 'one' : 'other'}`) : undefined;
     const text = plural ?? lookup(catalog, key) ?? key;

@@ -9,7 +9,8 @@ import type { Draft } from './ballotDraft';
 import { draftFromBallot, emptyDraft, fitDraft, withParticipant } from './ballotDraft';
 import type { Message } from './i18n';
 
-export type Screen = 'code' | 'joining' | 'name' | 'ballot' | 'sent' | 'closed';
+/** 'write': a writing round, drawn by writingApp.ts. */
+export type Screen = 'code' | 'joining' | 'name' | 'ballot' | 'sent' | 'closed' | 'write';
 
 export interface Model {
   language: LanLanguage;

@@ -278,7 +278,8 @@ export function sentScreen(tr: Translator, model: Model, handlers: Handlers): Sc
 export function closedScreen(tr: Translator, model: Model): ScreenParts {
   const phone = model.phone;
   const title = heading(phone ? phone.round.title : tr.t('app.title'));
-  const ended = heading(tr.t('closed.heading'), 'h2');
+  // Turned away at joining, the kind of round is not known either.
+  const ended = heading(tr.t(phone ? 'closed.heading' : 'closed.unknown'), 'h2');
   const alert = alertBox(tr, model);
   return {
     nodes: [

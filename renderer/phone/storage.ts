@@ -1,9 +1,10 @@
 /**
  * What the phone remembers. localStorage: the ballot token per join code (a
  * reload keeps the ballot and lets the person change it) and the chosen
- * language. sessionStorage: the unsent selection, so a reload or a network blip
- * loses nothing. Old Safari in private mode throws on setItem: every access is
- * guarded, and the page works without storage, only forgetting more.
+ * language (writing rounds keep more, see writingStore.ts). sessionStorage:
+ * the unsent selection, so a reload or a network blip loses nothing. Old
+ * Safari in private mode throws on setItem: every access is guarded, and the
+ * page works without storage, only forgetting more.
  */
 import type { LanLanguage } from '../../electron/shared/lanContract';
 import type { Draft } from './ballotDraft';
@@ -12,10 +13,12 @@ import { sanitizeDraft } from './ballotDraft';
 const TOKENS = 'moderato.phone.tokens';
 const LANGUAGE = 'moderato.phone.language';
 const DRAFT = 'moderato.phone.draft.';
+/** Writing rounds' outboxes, by round (see writingStore.ts). */
+export const OUTBOX = 'moderato.phone.outbox.';
 /** Tokens of older rounds are dropped beyond this many. */
 const KEEP_TOKENS = 8;
 
-function read(storage: () => Storage, key: string): string | null {
+export function read(storage: () => Storage, key: string): string | null {
   try {
     return storage().getItem(key);
   } catch {
@@ -23,7 +26,7 @@ function read(storage: () => Storage, key: string): string | null {
   }
 }
 
-function write(storage: () => Storage, key: string, value: string | null): void {
+export function write(storage: () => Storage, key: string, value: string | null): void {
   try {
     if (value === null) storage().removeItem(key);
     else storage().setItem(key, value);
@@ -32,8 +35,8 @@ function write(storage: () => Storage, key: string, value: string | null): void 
   }
 }
 
-const local = () => window.localStorage;
-const session = () => window.sessionStorage;
+export const local = () => window.localStorage;
+export const session = () => window.sessionStorage;
 
 function readTokens(): Array<[string, string]> {
   try {
@@ -85,4 +88,20 @@ export function loadDraft(roundId: string): Draft | null {
 
 export function saveDraft(roundId: string, draft: Draft | null): void {
   write(session, DRAFT + roundId, draft === null ? null : JSON.stringify(draft));
+}
+
+/** Whether this phone keeps cards of a writing round joined with this code (see writingStore.ts). */
+export function hasOutbox(code: string): boolean {
+  try {
+    const store = local();
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key === null || key.indexOf(OUTBOX) !== 0) continue;
+      const box = JSON.parse(store.getItem(key) ?? 'null') as { code?: unknown } | null;
+      if (box && box.code === code) return true;
+    }
+  } catch {
+    // No storage, or damaged data: nothing kept.
+  }
+  return false;
 }

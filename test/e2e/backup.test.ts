@@ -94,7 +94,7 @@ describe('backups in the browser', () => {
     const saved = JSON.parse(await readFile(savedFile, 'utf8')) as Record<string, unknown>;
     expect(saved).toMatchObject({
       format: 'moderato-backup',
-      formatVersion: 2,
+      formatVersion: 3,
       appVersion: '0.1.0',
       scope: 'workshop',
     });

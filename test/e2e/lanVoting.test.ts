@@ -9,6 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LanJoinResponse, LanPhoneState } from '../../electron/shared/lanContract';
 import { createWorkshop, expectAccessible, launchSession, type Session } from './helpers';
 
+/** A join answer of a voting round (the contract's state also covers writing rounds). */
+type VoteJoinResponse = Omit<LanJoinResponse, 'state'> & { state: LanPhoneState };
+
 const TITLE = 'KI-Strategie – Handy-Abstimmung';
 const PEOPLE = ['Anna Schmidt', 'Ben Öztürk', 'Clara Nowak'];
 const A = 'Schnellere Fallbearbeitung';
@@ -197,7 +200,7 @@ describe('voting from phones', () => {
     await phonePanel().getByText('1 von 3 haben abgestimmt').waitFor();
     expect(await phonePanel().locator('.phone-link').textContent()).toBe(joinUrl);
 
-    const joined = await phoneApi<LanJoinResponse>('/api/join', { code: joinCode });
+    const joined = await phoneApi<VoteJoinResponse>('/api/join', { code: joinCode });
     expect(joined.status).toBe(200);
     const voters = joined.json.state.round.voters;
     // Anna voted by phone: her name is no longer offered to another phone.
@@ -334,7 +337,7 @@ describe('voting from phones', () => {
     // Three phones vote without a name; a fourth is told the round is full.
     const tokens: string[] = [];
     for (const label of [A, A, B]) {
-      const joined = await phoneApi<LanJoinResponse>('/api/join', { code: joinCode });
+      const joined = await phoneApi<VoteJoinResponse>('/api/join', { code: joinCode });
       expect(joined.json.state.round.voters).toEqual([]);
       const item = joined.json.state.round.items.find((i) => i.label === label)!.id;
       const voted = await phoneApi(
@@ -347,7 +350,7 @@ describe('voting from phones', () => {
     }
     await phonePanel().getByText('3 von 3 haben abgestimmt').waitFor();
     await card.getByText('3 von 3 Stimmen abgegeben').waitFor();
-    const fourth = await phoneApi<LanJoinResponse>('/api/join', { code: joinCode });
+    const fourth = await phoneApi<VoteJoinResponse>('/api/join', { code: joinCode });
     const item = fourth.json.state.round.items[0]!.id;
     const refused = await phoneApi<{ error: string }>(
       '/api/ballot',

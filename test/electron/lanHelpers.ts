@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { LanRound } from '../../electron/shared/lanContract';
+import type { LanRound, LanWritingRound } from '../../electron/shared/lanContract';
 
 export interface RawResponse {
   status: number;
@@ -80,6 +80,8 @@ export function phone(port: number) {
     state: (token: string) =>
       raw(port, { path: '/api/state', headers: { authorization: `Bearer ${token}` } }),
     ballot: (token: string, body: unknown) => post('/api/ballot', body, token),
+    note: (token: string, body: unknown) => post('/api/note', body, token),
+    withdraw: (token: string, body: unknown) => post('/api/note/withdraw', body, token),
     post,
   };
 }
@@ -138,3 +140,33 @@ export function namedRound(overrides: Partial<LanRound> = {}): LanRound {
 }
 
 export const dots = (values: Record<string, number>) => ({ content: { method: 'dots', dots: values } });
+
+export function writingRound(overrides: Partial<LanWritingRound> = {}): LanWritingRound {
+  return {
+    kind: 'write',
+    roundId: 'write-1',
+    prompt: 'Welche Aufgaben sollten wir zuerst automatisieren?',
+    boardTitle: 'Ideensammlung',
+    maxNotesPerPerson: null,
+    anonymous: true,
+    voters: [],
+    closesAt: null,
+    language: 'de',
+    ...overrides,
+  };
+}
+
+export function namedWritingRound(overrides: Partial<LanWritingRound> = {}): LanWritingRound {
+  return writingRound({
+    anonymous: false,
+    voters: [
+      { id: 'p-anna', name: 'Anna' },
+      { id: 'p-ben', name: 'Ben' },
+      { id: 'p-cem', name: 'Cem' },
+    ],
+    ...overrides,
+  });
+}
+
+/** A card id as the phone makes them (CLIENT_NOTE_ID). */
+export const clientId = (n: number | string) => `card-${String(n).padStart(4, '0')}`;

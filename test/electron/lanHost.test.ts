@@ -17,7 +17,8 @@ import { createLanHost, type LanHost } from '../../electron/main/lan/lanHost';
 import { listLanInterfaces, LOOPBACK_INTERFACE } from '../../electron/main/lan/lanNetwork';
 import { createRateLimiter } from '../../electron/main/lan/rateLimiter';
 import { LAN_JOIN_CODE_ALPHABET } from '../../electron/shared/lanContract';
-import { dots, dotsRound, makePageDir, phone, raw } from './lanHelpers';
+import type { LanWritingPhoneState } from '../../electron/shared/lanContract';
+import { clientId, dots, dotsRound, makePageDir, phone, raw, writingRound } from './lanHelpers';
 
 let host: LanHost | null = null;
 let page: ReturnType<typeof makePageDir> | null = null;
@@ -70,6 +71,44 @@ describe('the LAN host', () => {
     expect(again).toEqual({ status: 'open', session });
     expect((await phone(port).ballot(token, dots({ 'item-a': 1 }))).status).toBe(200);
     expect((await h.events({ roundId: 'round-1', after: 0, waitMs: 0 })).ballots).toHaveLength(1);
+  });
+
+  it('offers a writing round: cards as events, shared texts, the same session after a reload', async () => {
+    const h = makeHost({ closeGraceMs: 50 });
+    const opened = await h.open({ round: writingRound(), interfaceId: 'loopback', taken: [] });
+    if (opened.status !== 'open') throw new Error('not open');
+    const { session } = opened;
+    expect(session.roundId).toBe('write-1');
+    const port = Number(new URL(session.baseUrl).port);
+    const p = phone(port);
+    const { token } = (await p.join(session.joinCode)).json as { token: string };
+    expect((await p.note(token, { clientId: clientId(1), text: 'Karte vom Handy' })).status).toBe(200);
+
+    // The renderer reloads and asks again: same code, the phone's token and cards stay.
+    expect(await h.open({ round: writingRound(), interfaceId: 'loopback', taken: [] })).toEqual({
+      status: 'open',
+      session,
+    });
+    await h.update({ roundId: 'write-1', taken: [], closesAt: null, shared: ['Angenommene Karte'] });
+    const state = (await p.state(token)).json as LanWritingPhoneState;
+    expect(state.notes.map((n) => n.text)).toEqual(['Karte vom Handy']);
+    expect(state.shared).toEqual(['Angenommene Karte']);
+    const events = await h.events({ roundId: 'write-1', after: 0, waitMs: 0 });
+    expect(events.ballots).toEqual([]);
+    expect(events.notes?.map((e) => [e.seq, e.text, e.version])).toEqual([[1, 'Karte vom Handy', 1]]);
+
+    // A voting round with the same id is another round: new code, old tokens gone.
+    const vote = await h.open({
+      round: dotsRound({ roundId: 'write-1' }),
+      interfaceId: 'loopback',
+      taken: [],
+    });
+    if (vote.status !== 'open') throw new Error('not open');
+    expect(vote.session.joinCode).not.toBe(session.joinCode);
+    expect((await p.state(token)).status).toBe(401);
+
+    await h.close('write-1');
+    expect(await h.current()).toBeNull();
   });
 
   it('reports an unknown interface, a missing phone page and an address it cannot bind', async () => {

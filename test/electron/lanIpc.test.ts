@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, type IpcDeps } from '../../electron/main/ipc';
 import { API_CHANNELS } from '../../electron/shared/contract';
 import { fakeSnapshotDeps } from './main/fakeSnapshotDeps';
-import { dotsRound, namedRound } from './lanHelpers';
+import { dotsRound, namedRound, namedWritingRound, writingRound } from './lanHelpers';
 
 const APP = 'app://moderato/index.html';
 
@@ -113,6 +113,56 @@ describe('lan IPC channels', () => {
     const round = dotsRound({ settings: { method: 'ranking', topK: 4 }, title: 'Zeile 1\nZeile\t2' });
     await r.handle('lan:open', APP, [{ round, interfaceId: 'loopback', taken: [] }]);
     expect(deps.lanOpen).toHaveBeenCalledOnce();
+  });
+
+  it('pass writing rounds and shared texts to the LAN host', async () => {
+    const { deps, router: r } = router();
+    for (const round of [
+      writingRound(),
+      namedWritingRound({ maxNotesPerPerson: 50, closesAt: 1_800_000_000_000 }),
+    ]) {
+      await r.handle('lan:open', APP, [{ round, interfaceId: 'loopback', taken: [] }]);
+    }
+    expect(deps.lanOpen).toHaveBeenCalledTimes(2);
+    const update = { roundId: 'write-1', taken: [], closesAt: null, shared: ['Angenommen', ''] };
+    await r.handle('lan:update', APP, [update]);
+    expect(deps.lanUpdate).toHaveBeenCalledWith(update);
+  });
+
+  it.each([
+    ['an extra field', { ...writingRound(), secret: 'x' }],
+    ['a voting field', { ...writingRound(), items: [] }],
+    ['another kind', { ...writingRound(), kind: 'draw' }],
+    ['a limit of 0', writingRound({ maxNotesPerPerson: 0 })],
+    ['a limit over the phone cap', writingRound({ maxNotesPerPerson: 51 })],
+    ['a broken limit', writingRound({ maxNotesPerPerson: 2.5 })],
+    ['an anonymous round with names', { ...namedWritingRound(), anonymous: true }],
+    [
+      'duplicate names',
+      namedWritingRound({
+        voters: [
+          { id: 'a', name: 'A' },
+          { id: 'a', name: 'B' },
+        ],
+      }),
+    ],
+    ['a prompt over the limit', writingRound({ prompt: 'x'.repeat(1001) })],
+  ])('refuse to open a writing round with %s', async (_label, round) => {
+    const { deps, router: r } = router();
+    await expect(r.handle('lan:open', APP, [{ round, interfaceId: 'loopback', taken: [] }])).rejects.toThrow(
+      'Invalid arguments',
+    );
+    expect(deps.lanOpen).not.toHaveBeenCalled();
+  });
+
+  it('refuse shared texts that are no list of strings or far too many', async () => {
+    const { deps, router: r } = router();
+    for (const shared of [[1], 'text', Array(5001).fill('x'), ['x'.repeat(10_001)]]) {
+      await expect(
+        r.handle('lan:update', APP, [{ roundId: 'write-1', taken: [], closesAt: null, shared }]),
+      ).rejects.toThrow('Invalid arguments');
+    }
+    expect(deps.lanUpdate).not.toHaveBeenCalled();
   });
 
   it('refuse long polls beyond the limit and other senders', async () => {

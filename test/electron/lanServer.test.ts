@@ -247,6 +247,7 @@ describe('joining and voting', () => {
     const s = await start();
     const { joinCode } = s.open(dotsRound({ entitledCount: 7 }), []);
     const { token, state } = await joined(s, joinCode);
+    expect(state.kind).toBe('vote');
     expect(state.status).toBe('open');
     expect(state.ballot).toBeNull();
     expect(state.round).toEqual({

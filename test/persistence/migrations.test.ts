@@ -104,6 +104,82 @@ describe('schema versions', () => {
     expect(content).toMatchObject({ rows: [], clusters: [] });
   });
 
+  it('version 4 opens a version-3 database whole and adds the writing-round tables', async () => {
+    const fixture = fixtureFor(3);
+    const name = `migration-v4-${Date.now()}`;
+    await writeFixtureAtVersion(name, fixture);
+    db = new ModeratoDb(name);
+    await openDatabase(db);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    // Every row of version 3 is still there, unchanged (cards have no author and need none).
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      const stored = await db.table(table).toArray();
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
+    }
+    expect((await db.notes.toArray()).every((n) => n.authorId === undefined)).toBe(true);
+    expect(await db.writingRounds.count()).toBe(0);
+    expect(await db.inboxNotes.count()).toBe(0);
+    const content = await loadBoardContent(db, '7e1d2c3b-4a59-4f68-8a7b-9c0d1e2f3a41' as never);
+    expect(content!.notes.map((n) => [n.text, n.clusterId])).toEqual([['E-Akte', 'k1']]);
+
+    // The new tables and indexes work on the upgraded database.
+    const boardId = content!.board.id;
+    const round = {
+      id: 'wr1',
+      workshopId: content!.board.workshopId,
+      boardId,
+      prompt: 'Welche Aufgaben sollten wir zuerst automatisieren?',
+      maxNotesPerPerson: null,
+      anonymous: true,
+      showAccepted: false,
+      closesAt: null,
+      status: 'open' as const,
+      openedAt: 1,
+      closedAt: null,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await db.writingRounds.add(round as never);
+    const card = {
+      id: 'in1',
+      workshopId: round.workshopId,
+      roundId: round.id,
+      boardId,
+      deviceId: 'device-0123456789abcdef',
+      clientId: 'card-0001',
+      authorId: null,
+      text: 'E-Akte',
+      sentText: 'E-Akte',
+      version: 1,
+      status: 'pending' as const,
+      noteId: null,
+      mergedInto: null,
+      changedAfterDecision: false,
+      receivedAt: 2,
+      updatedAt: 2,
+    };
+    await db.inboxNotes.add(card as never);
+    expect(await db.writingRounds.where('boardId').equals(boardId).count()).toBe(1);
+    expect(await db.writingRounds.where('workshopId').equals(round.workshopId).count()).toBe(1);
+    expect(await db.inboxNotes.where('roundId').equals('wr1').count()).toBe(1);
+    expect(await db.inboxNotes.where('boardId').equals(boardId).count()).toBe(1);
+    // A phone card is stored once: a second row for the same (round, phone, card) is refused.
+    await expect(db.inboxNotes.add({ ...card, id: 'in2' } as never)).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
+    // The same card id from another phone, or in another round, is another card.
+    await db.inboxNotes.add({ ...card, id: 'in3', deviceId: 'device-fedcba9876543210' } as never);
+    await db.inboxNotes.add({ ...card, id: 'in4', roundId: 'wr2' } as never);
+    expect(
+      await db.inboxNotes
+        .where('[roundId+deviceId+clientId]')
+        .equals(['wr1', 'device-0123456789abcdef', 'card-0001'])
+        .toArray(),
+    ).toEqual([card]);
+    expect(await db.inboxNotes.count()).toBe(3);
+  });
+
   it('refuses to open a database from a newer app instead of starting empty', async () => {
     const name = `newer-${Date.now()}`;
     await writeFixtureAtVersion(name, { version: CURRENT_SCHEMA_VERSION, tables: {} });

@@ -32,7 +32,7 @@ describe('npm run backup:check', () => {
     const { code, output } = await check(good);
     expect(code).toBe(0);
     expect(output).toContain(
-      'Die Sicherung ist in Ordnung (Format 2). 2 Workshops: „KI-Strategie – Auftakt“',
+      'Die Sicherung ist in Ordnung (Format 3). 2 Workshops: „KI-Strategie – Auftakt“',
     );
   });
 
@@ -40,7 +40,7 @@ describe('npm run backup:check', () => {
     const { code, output } = await check(path.join(BAD, 'newer-format.json'));
     expect(code).toBe(1);
     expect(output).toContain(
-      'Die Sicherung stammt aus einer neueren Moderato-Version (Format 3, diese Version liest bis Format 2). Es wurde nichts geändert.',
+      'Die Sicherung stammt aus einer neueren Moderato-Version (Format 4, diese Version liest bis Format 3). Es wurde nichts geändert.',
     );
   });
 

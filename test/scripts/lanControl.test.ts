@@ -7,10 +7,10 @@ import * as lanHost from '../../electron/main/lan/lanHost';
 import { LOOPBACK_INTERFACE } from '../../electron/main/lan/lanNetwork';
 import * as lanSchemas from '../../electron/main/lan/lanSchemas';
 import * as csp from '../../electron/shared/csp';
-import type { LanOpenResult } from '../../electron/shared/lanContract';
+import type { LanEvents, LanOpenResult, LanWritingPhoneState } from '../../electron/shared/lanContract';
 // @ts-expect-error -- plain ES module without types
 import { createLanControl, withLanMeta } from '../../scripts/lanControl.mjs';
-import { dotsRound, makePageDir, phone, raw } from '../electron/lanHelpers';
+import { clientId, dotsRound, makePageDir, phone, raw, writingRound } from '../electron/lanHelpers';
 
 let base = '';
 let page: ReturnType<typeof makePageDir>;
@@ -149,5 +149,53 @@ describe('the LAN control API of npm run web', () => {
     expect(closed.status).toBe(200);
     expect((await raw(port, { path: '/__lan/current', headers: { 'x-moderato-lan': '1' } })).json).toBeNull();
     expect((await p.ballot(token, { content: { method: 'dots', dots: { 'item-a': 1 } } })).status).toBe(410);
+  });
+
+  it('offers writing rounds too: cards as events, shared texts through update', async () => {
+    const opened = await raw(port, {
+      method: 'POST',
+      path: '/__lan/open',
+      headers: own(),
+      body: JSON.stringify({ round: writingRound(), interfaceId: 'loopback', taken: [] }),
+    });
+    const result = opened.json as LanOpenResult;
+    if (result.status !== 'open') throw new Error(`not open: ${opened.text}`);
+    expect(result.session.roundId).toBe('write-1');
+    const p = phone(Number(new URL(result.session.baseUrl).port));
+    const { token } = (await p.join(result.session.joinCode)).json as { token: string };
+    expect((await p.note(token, { clientId: clientId(1), text: 'Karte aus dem Browser-Test' })).status).toBe(
+      200,
+    );
+    const update = await raw(port, {
+      method: 'POST',
+      path: '/__lan/update',
+      headers: own(),
+      body: JSON.stringify({ roundId: 'write-1', taken: [], closesAt: null, shared: ['Geteilt'] }),
+    });
+    expect(update.status).toBe(200);
+    expect(((await p.state(token)).json as LanWritingPhoneState).shared).toEqual(['Geteilt']);
+    const events = await raw(port, {
+      method: 'POST',
+      path: '/__lan/events',
+      headers: own(),
+      body: JSON.stringify({ roundId: 'write-1', after: 0, waitMs: 0 }),
+    });
+    const got = events.json as LanEvents;
+    expect(got.ballots).toEqual([]);
+    expect(got.notes?.map((e) => e.text)).toEqual(['Karte aus dem Browser-Test']);
+    // The body is checked like every other: no unknown fields in a writing round.
+    const refused = await raw(port, {
+      method: 'POST',
+      path: '/__lan/open',
+      headers: own(),
+      body: JSON.stringify({ round: { ...writingRound(), items: [] }, interfaceId: 'loopback', taken: [] }),
+    });
+    expect(refused.status).toBe(400);
+    await raw(port, {
+      method: 'POST',
+      path: '/__lan/close',
+      headers: own(),
+      body: JSON.stringify({ roundId: 'write-1' }),
+    });
   });
 });

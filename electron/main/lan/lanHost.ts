@@ -1,8 +1,8 @@
 /**
- * The host side of phone voting (LanControl) around one LAN server: starts it on
- * the interface the facilitator picked, offers the round, and stops listening a
- * little after the round is closed (phones that reload in that time still read
- * "Die Abstimmung ist beendet"). Used by main's IPC handlers and by the control
+ * The host side of phone voting and writing rounds (LanControl) around one LAN
+ * server: starts it on the interface the facilitator picked, offers the round
+ * (a voting or a writing round), and stops listening a little after the round
+ * is closed (phones that reload in that time still read that it has ended). Used by main's IPC handlers and by the control
  * API of `npm run web` (scripts/lanControl.mjs). Plain Node, no electron import.
  */
 import {
@@ -88,8 +88,14 @@ export function createLanHost(options: LanHostOptions): LanHost {
         const picked = listInterfaces().find((i) => i.id === request.interfaceId);
         if (!picked) return { status: 'failed', reason: 'no-interface' };
         const running = session();
-        // The renderer asks again (after a reload): the same round keeps its code and tokens.
-        if (server && running?.roundId === request.round.roundId && server.address === picked.address) {
+        const kind = request.round.kind === 'write' ? 'write' : 'vote';
+        // The renderer asks again (after a reload): the same round keeps its code, tokens and cards.
+        if (
+          server &&
+          running?.roundId === request.round.roundId &&
+          server.current()?.kind === kind &&
+          server.address === picked.address
+        ) {
           server.update({
             roundId: request.round.roundId,
             taken: request.taken,

@@ -39,6 +39,7 @@ interface Phone {
 export type LanResult<T> = { ok: true; value: T } | { ok: false; error: LanErrorCode };
 
 export interface LanRoundState {
+  readonly kind: 'vote';
   readonly round: LanRound;
   readonly joinCode: string;
   status(): 'open' | 'closed';
@@ -103,6 +104,7 @@ export function createLanRound(
     if (!phone) return null;
     const { voters: _voters, entitledCount: _entitled, ...visible } = round;
     return {
+      kind: 'vote',
       round: {
         ...visible,
         closesAt,
@@ -119,6 +121,7 @@ export function createLanRound(
   }
 
   return {
+    kind: 'vote',
     round,
     joinCode,
     status,

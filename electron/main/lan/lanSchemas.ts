@@ -4,7 +4,15 @@
  * renderer could send anything; the round it opens is all phones ever see.
  */
 import { z } from 'zod';
-import type { LanEventsRequest, LanOpenRequest, LanRound, LanUpdateRequest } from '../../shared/lanContract';
+import type {
+  LanEventsRequest,
+  LanNoteRequest,
+  LanOpenRequest,
+  LanRound,
+  LanUpdateRequest,
+  LanWithdrawRequest,
+  LanWritingRound,
+} from '../../shared/lanContract';
 import { LAN_LIMITS } from '../../shared/lanContract';
 import {
   LAN_MAX_ITEMS,
@@ -24,6 +32,7 @@ const timestamp = z.number().int().min(0).max(8_640_000_000_000_000);
 
 export const lanRoundSchema = z
   .strictObject({
+    kind: z.literal('vote').optional(),
     roundId: lanIdSchema,
     title: text(1000),
     settings: lanVotingSettingsSchema,
@@ -44,18 +53,61 @@ export const lanRoundSchema = z
   .refine((round) => new Set(round.voters.map((v) => v.id)).size === round.voters.length, 'duplicate voter')
   .refine((round) => !round.anonymous || round.voters.length === 0, 'anonymous rounds list no voters');
 
+export const lanWritingRoundSchema = z
+  .strictObject({
+    kind: z.literal('write'),
+    roundId: lanIdSchema,
+    prompt: text(1000),
+    boardTitle: text(1000),
+    maxNotesPerPerson: z.number().int().min(1).max(LAN_LIMITS.maxNotesPerPhone).nullable(),
+    anonymous: z.boolean(),
+    voters: z.array(z.strictObject({ id: lanIdSchema, name: text(500) })).max(LAN_MAX_VOTERS),
+    closesAt: timestamp.nullable(),
+    language: z.enum(['de', 'en']),
+  })
+  .refine((round) => new Set(round.voters.map((v) => v.id)).size === round.voters.length, 'duplicate voter')
+  .refine((round) => !round.anonymous || round.voters.length === 0, 'anonymous rounds list no voters');
+
 const takenSchema = z.array(lanIdSchema).max(LAN_MAX_VOTERS * 2);
 
 export const lanOpenRequestSchema = z.strictObject({
-  round: lanRoundSchema,
+  round: z.union([lanRoundSchema, lanWritingRoundSchema]),
   interfaceId: z.string().min(1).max(200),
   taken: takenSchema,
 });
+
+/**
+ * Texts shared back to phones: the server keeps the first LAN_LIMITS.maxShared
+ * and cuts each to LAN_MAX_SHARED_CHARS (lanWriting.ts); this only bounds what
+ * a renderer may send at all (an inbox holds at most 5,000 cards).
+ */
+const sharedSchema = z.array(z.string().max(10_000)).max(5_000);
 
 export const lanUpdateRequestSchema = z.strictObject({
   roundId: lanIdSchema,
   taken: takenSchema,
   closesAt: timestamp.nullable(),
+  shared: sharedSchema.optional(),
+});
+
+/**
+ * The phone's id for a card: CLIENT_NOTE_ID of renderer/src/domain/writing.ts,
+ * which main cannot import; test/electron/lanWriting.test.ts keeps both equal.
+ */
+export const LAN_CLIENT_NOTE_ID = /^[A-Za-z0-9_-]{8,40}$/;
+
+/**
+ * The text is checked by the round (lanWriting.ts: 'invalid-note', which the
+ * phone words for its user); here only its type. The body limit bounds its size.
+ */
+export const lanNoteRequestSchema = z.strictObject({
+  clientId: z.string().regex(LAN_CLIENT_NOTE_ID),
+  text: z.string(),
+  participantId: lanIdSchema.optional(),
+});
+
+export const lanWithdrawRequestSchema = z.strictObject({
+  clientId: z.string().regex(LAN_CLIENT_NOTE_ID),
 });
 
 export const lanEventsRequestSchema = z.strictObject({
@@ -70,6 +122,13 @@ export const lanRoundIdSchema = lanIdSchema;
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 export type LanRoundSchemaMatches = Assert<Equals<z.infer<typeof lanRoundSchema>, LanRound>>;
+export type LanWritingRoundSchemaMatches = Assert<
+  Equals<z.infer<typeof lanWritingRoundSchema>, LanWritingRound>
+>;
 export type LanOpenSchemaMatches = Assert<Equals<z.infer<typeof lanOpenRequestSchema>, LanOpenRequest>>;
 export type LanUpdateSchemaMatches = Assert<Equals<z.infer<typeof lanUpdateRequestSchema>, LanUpdateRequest>>;
 export type LanEventsSchemaMatches = Assert<Equals<z.infer<typeof lanEventsRequestSchema>, LanEventsRequest>>;
+export type LanNoteSchemaMatches = Assert<Equals<z.infer<typeof lanNoteRequestSchema>, LanNoteRequest>>;
+export type LanWithdrawSchemaMatches = Assert<
+  Equals<z.infer<typeof lanWithdrawRequestSchema>, LanWithdrawRequest>
+>;

@@ -1,22 +1,26 @@
 /**
- * The LAN voting server: plain node:http, no electron import, so the unit tests
- * run it on 127.0.0.1 and `npm run web` drives the same compiled module.
+ * The LAN server for phones: plain node:http, no electron import, so the unit
+ * tests run it on 127.0.0.1 and `npm run web` drives the same compiled module.
  *
- * It knows exactly one round (what the renderer passed to open()) and serves:
+ * It knows exactly one round (what the renderer passed to open()): a voting
+ * round (lanRound.ts) or a writing round (lanWriting.ts), and serves:
  *   GET  /, /j/<code>        the phone page (index.html of pageDir)
  *   GET  /assets/<file>      the page's hashed files, as listed at start
  *   POST /api/join           {code, token?} → {token, state}
- *   GET  /api/state          (Bearer token) → LanPhoneState
+ *   GET  /api/state          (Bearer token) → LanPhoneState | LanWritingPhoneState
  *   POST /api/ballot         (Bearer token) {participantId?, content} → LanPhoneState
- * Nothing else: no directory listing, no other file, no other data.
+ *   POST /api/note           (Bearer token) {clientId, text, participantId?} → LanWritingPhoneState
+ *   POST /api/note/withdraw  (Bearer token) {clientId} → LanWritingPhoneState
+ * Nothing else: no directory listing, no other file, no other data. A ballot
+ * to a writing round, or a card to a voting round: 409 {error:'wrong-round'}.
  *
  * Every request: rate limit per client address (429), Host allowlist (403
  * bad-host, against DNS rebinding). Every POST: Origin of the server itself
  * (403 bad-origin), Content-Type application/json (415), body size (413), JSON
  * and schema (400). Wrong join codes have their own, lower limit (429). A
  * known path with another method: 405 {error:'not-found'} with Allow.
- * A closed round (close() or its closesAt passed) refuses ballots with
- * 410 {error:'closed'}; stop() ends listening.
+ * A closed round (close() or its closesAt passed) refuses ballots and cards
+ * with 410 {error:'closed'}; stop() ends listening.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,6 +35,7 @@ import {
   type LanEventsRequest,
   type LanRound,
   type LanUpdateRequest,
+  type LanWritingRound,
 } from '../../shared/lanContract';
 import { lanBallotRequestSchema } from './lanBallot';
 import {
@@ -43,6 +48,8 @@ import {
   TOKEN_PATTERN,
 } from './lanGuards';
 import { createLanRound, type LanRoundState } from './lanRound';
+import { lanNoteRequestSchema, lanWithdrawRequestSchema } from './lanSchemas';
+import { createLanWritingRound, type LanWritingState } from './lanWriting';
 import { createRateLimiter } from './rateLimiter';
 
 /** The port in the QR code when it is free; otherwise the system picks one. */
@@ -64,7 +71,7 @@ export const PHONE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Sent with every answer, errors included. Nothing is cached: ballots and states change. */
+/** Sent with every answer, errors included. Nothing is cached: ballots, cards and states change. */
 export const PHONE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Content-Security-Policy': PHONE_CSP,
   'X-Content-Type-Options': 'nosniff',
@@ -90,6 +97,9 @@ const STATUS: Record<LanErrorCode, number> = {
   full: 409,
   'invalid-ballot': 422,
   'not-found': 404,
+  'invalid-note': 422,
+  'note-limit': 409,
+  'wrong-round': 409,
 };
 
 export type LanLimits = { -readonly [K in keyof typeof LAN_LIMITS]: number };
@@ -111,15 +121,22 @@ export interface LanServer {
   readonly port: number;
   /** "http://192.168.1.20:8730" */
   readonly baseUrl: string;
-  /** Offers a round to phones, replacing any earlier one (new join code, no tokens). */
-  open(round: LanRound, taken: readonly string[]): { joinCode: string; joinUrl: string };
-  /** False when `roundId` is not the round offered. */
+  /**
+   * Offers a round to phones, replacing any earlier one (new join code, no
+   * tokens). `taken` applies to voting rounds only.
+   */
+  open(round: LanRound | LanWritingRound, taken: readonly string[]): { joinCode: string; joinUrl: string };
+  /**
+   * False when `roundId` is not the round offered. Voting rounds take `taken`
+   * and `closesAt`; writing rounds `closesAt` and `shared` (when given).
+   */
   update(request: LanUpdateRequest): boolean;
-  /** Phones see the round as closed; ballots are refused with 'closed'. */
+  /** Phones see the round as closed; ballots and cards are refused with 'closed'. */
   close(roundId: string): void;
+  /** Voting rounds: ballots (no `notes`); writing rounds: notes (ballots []). */
   events(request: LanEventsRequest): Promise<LanEvents>;
   /** The round offered and not closed by close(), with its code. */
-  current(): { roundId: string; joinCode: string; joinUrl: string } | null;
+  current(): { roundId: string; kind: 'vote' | 'write'; joinCode: string; joinUrl: string } | null;
   stop(): Promise<void>;
 }
 
@@ -246,7 +263,7 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
   const requests = createRateLimiter(limits.rateLimit, limits.rateWindowMs, now);
   const wrongCodes = createRateLimiter(limits.wrongCodeLimit, limits.rateWindowMs, now);
   let allowed: string[] = [];
-  let state: LanRoundState | null = null;
+  let state: LanRoundState | LanWritingState | null = null;
   let stopped = false;
   const waiters = new Set<() => void>();
 
@@ -306,6 +323,8 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
       [LAN_PATHS.join]: 'POST',
       [LAN_PATHS.state]: 'GET',
       [LAN_PATHS.ballot]: 'POST',
+      [LAN_PATHS.note]: 'POST',
+      [LAN_PATHS.withdraw]: 'POST',
     };
     if (!Object.hasOwn(api, pathname)) throw new HttpError('not-found');
     if (api[pathname] !== method) {
@@ -341,14 +360,44 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
       return;
     }
 
-    // LAN_PATHS.ballot
+    if (pathname === LAN_PATHS.ballot) {
+      const token = tokenOf(request);
+      const body = lanBallotRequestSchema.safeParse(await jsonBody(request));
+      if (!body.success) throw new HttpError('bad-request');
+      const round = phoneRound(token);
+      if (round.kind !== 'vote') throw new HttpError('wrong-round');
+      const cast = round.ballot(token, body.data);
+      if (!cast.ok) throw new HttpError(cast.error);
+      send(response, 200, cast.value);
+      return;
+    }
+
+    // LAN_PATHS.note or LAN_PATHS.withdraw
     const token = tokenOf(request);
-    const body = lanBallotRequestSchema.safeParse(await jsonBody(request));
+    const raw = await jsonBody(request);
+    if (pathname === LAN_PATHS.note) {
+      const body = lanNoteRequestSchema.safeParse(raw);
+      if (!body.success) throw new HttpError('bad-request');
+      const round = phoneRound(token);
+      if (round.kind !== 'write') throw new HttpError('wrong-round');
+      const sent = round.note(token, body.data);
+      if (!sent.ok) throw new HttpError(sent.error);
+      send(response, 200, sent.value);
+      return;
+    }
+    const body = lanWithdrawRequestSchema.safeParse(raw);
     if (!body.success) throw new HttpError('bad-request');
-    if (state === null) throw new HttpError('no-token');
-    const cast = state.ballot(token, body.data);
-    if (!cast.ok) throw new HttpError(cast.error);
-    send(response, 200, cast.value);
+    const round = phoneRound(token);
+    if (round.kind !== 'write') throw new HttpError('wrong-round');
+    const withdrawn = round.withdraw(token, body.data);
+    if (!withdrawn.ok) throw new HttpError(withdrawn.error);
+    send(response, 200, withdrawn.value);
+  }
+
+  /** The round a phone's token belongs to; 'no-token' when none does. */
+  function phoneRound(token: string): LanRoundState | LanWritingState {
+    if (state === null || state.phoneState(token) === null) throw new HttpError('no-token');
+    return state;
   }
 
   const server = createServer((request, response) => {
@@ -410,14 +459,18 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
     open(round, taken) {
       unsubscribe();
       state?.close();
-      state = createLanRound(round, taken, { now, maxTokens: limits.maxTokens });
+      state =
+        round.kind === 'write'
+          ? createLanWritingRound(round, { now, maxTokens: limits.maxTokens, limits })
+          : createLanRound(round, taken, { now, maxTokens: limits.maxTokens });
       unsubscribe = state.onChange(wakeAll);
       wakeAll();
       return { joinCode: state.joinCode, joinUrl: joinUrlOf(state.joinCode) };
     },
     update(request) {
       if (state === null || state.round.roundId !== request.roundId || state.closedByHost()) return false;
-      state.update(request.taken, request.closesAt);
+      if (state.kind === 'write') state.update({ closesAt: request.closesAt, shared: request.shared });
+      else state.update(request.taken, request.closesAt);
       return true;
     },
     close(roundId) {
@@ -428,16 +481,27 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
         if (state === null || state.round.roundId !== request.roundId) {
           return { roundId: request.roundId, running: false, ballots: [], phones: 0 };
         }
+        const running = !stopped && !state.closedByHost();
+        if (state.kind === 'write') {
+          return {
+            roundId: request.roundId,
+            running,
+            ballots: [],
+            notes: state.eventsAfter(request.after),
+            phones: state.phones(),
+          };
+        }
         return {
           roundId: request.roundId,
-          running: !stopped && !state.closedByHost(),
+          running,
           ballots: state.eventsAfter(request.after),
           phones: state.phones(),
         };
       };
+      const fresh = (events: LanEvents) => events.ballots.length > 0 || (events.notes?.length ?? 0) > 0;
       const first = read();
       const waitMs = Math.min(Math.max(0, request.waitMs), limits.maxWaitMs);
-      if (first.ballots.length > 0 || !first.running || waitMs === 0) return first;
+      if (fresh(first) || !first.running || waitMs === 0) return first;
       const phonesBefore = first.phones;
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -445,10 +509,10 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
           waiters.delete(check);
           resolve();
         };
-        // Wake on a ballot, a new phone, close or stop; not on a mere update of `taken`.
+        // Wake on a ballot or card, a new phone, close or stop; not on a mere update of `taken` or `shared`.
         const check = () => {
           const next = read();
-          if (next.ballots.length > 0 || !next.running || next.phones !== phonesBefore) done();
+          if (fresh(next) || !next.running || next.phones !== phonesBefore) done();
         };
         const timer = setTimeout(done, waitMs);
         waiters.add(check);
@@ -457,7 +521,12 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
     },
     current() {
       if (stopped || state === null || state.closedByHost()) return null;
-      return { roundId: state.round.roundId, joinCode: state.joinCode, joinUrl: joinUrlOf(state.joinCode) };
+      return {
+        roundId: state.round.roundId,
+        kind: state.kind,
+        joinCode: state.joinCode,
+        joinUrl: joinUrlOf(state.joinCode),
+      };
     },
     async stop() {
       if (stopped) return;

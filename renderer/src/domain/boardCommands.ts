@@ -10,11 +10,13 @@ import type {
   BoardKind,
   Column,
   Idea,
+  InboxNote,
   Note,
   NoteColor,
   Vision,
   VotingRound,
   Workshop,
+  WritingRound,
 } from './types';
 import { NOTE_COLORS } from './types';
 import { cleanNoteText, cleanTitle, LIMITS } from './validation';
@@ -75,11 +77,16 @@ export interface OnBoard {
   ballots?: readonly Ballot[];
   /** Agenda items that point at the board: they stay, without the board. */
   agendaItems?: readonly AgendaItem[];
+  /** Writing rounds (Schreibrunden) on the board. */
+  writingRounds?: readonly WritingRound[];
+  /** The inbox cards of those rounds. */
+  inboxNotes?: readonly InboxNote[];
 }
 
 /**
  * Deleting a board takes its columns, rows, clusters and cards with it, and
- * the project ideas, vision and voting rounds on it; agenda items that showed
+ * the project ideas, vision, voting and writing rounds (with their inbox) on
+ * it; agenda items that showed
  * it keep their place without a board (undo brings all back).
  */
 export function deleteBoard(content: BoardContent, onBoard: OnBoard = {}): Change[] {
@@ -88,6 +95,8 @@ export function deleteBoard(content: BoardContent, onBoard: OnBoard = {}): Chang
     ...(onBoard.agendaItems ?? [])
       .filter((item) => item.boardId === boardId)
       .map((item): Change => ({ table: 'agendaItems', before: item, after: { ...item, boardId: null } })),
+    ...(onBoard.inboxNotes ?? []).map((item): Change => ({ table: 'inboxNotes', before: item })),
+    ...(onBoard.writingRounds ?? []).map((round): Change => ({ table: 'writingRounds', before: round })),
     ...(onBoard.ballots ?? []).map((ballot): Change => ({ table: 'ballots', before: ballot })),
     ...(onBoard.votingRounds ?? []).map((round): Change => ({ table: 'votingRounds', before: round })),
     ...(onBoard.ideas ?? []).map((idea): Change => ({ table: 'ideas', before: idea })),

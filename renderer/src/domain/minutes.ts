@@ -8,7 +8,9 @@ import type { CanvasTemplate } from './canvas';
 import { boardHasResults, buildBoard, type MinutesBoard } from './minutesBoards';
 import { buildTrace, type MinutesTrace } from './minutesTrace';
 export type { BallotVote, MinutesBallot, MinutesVotingRound, MinutesVotingRow } from './minutesVoting';
+export type { MinutesWritingCounts, MinutesWritingRound } from './minutesWriting';
 import { buildRounds, type MinutesVotingRound } from './minutesVoting';
+import { buildWritingRounds, type MinutesWritingRound } from './minutesWriting';
 import { byRank } from './ordering';
 import type { WorkshopTree } from './purge';
 import { elapsedMs } from './timer';
@@ -82,6 +84,8 @@ export interface MinutesPhase {
   boards: MinutesBoard[];
   /** Voting rounds held on the phase's boards, oldest first. */
   rounds: MinutesVotingRound[];
+  /** Writing rounds (Schreibrunden) held on the phase's boards, oldest first (absent in older models). */
+  writingRounds?: MinutesWritingRound[];
 }
 
 export interface MinutesPerson {
@@ -179,6 +183,10 @@ export function buildMinutes(workshop: Workshop, tree: WorkshopTree, options: Mi
         // A board without a single result adds nothing to the record.
         .filter(boardHasResults),
       rounds: buildRounds(
+        boards.filter((b) => b.phase === phase),
+        tree,
+      ),
+      writingRounds: buildWritingRounds(
         boards.filter((b) => b.phase === phase),
         tree,
       ),

@@ -8,6 +8,7 @@ import type {
   Column,
   Decision,
   Idea,
+  InboxNote,
   MatrixRow,
   Note,
   Participant,
@@ -15,6 +16,7 @@ import type {
   VotingRound,
   Workshop,
   WorkshopSession,
+  WritingRound,
 } from './types';
 
 /** Everything stored for one workshop, besides the workshop row itself. */
@@ -33,6 +35,12 @@ export interface WorkshopTree {
   visions: Vision[];
   votingRounds: VotingRound[];
   ballots: Ballot[];
+  /**
+   * Writing rounds and their inbox cards. Optional so that trees built before
+   * writing rounds existed stay valid; a purge takes them when they are given.
+   */
+  writingRounds?: WritingRound[];
+  inboxNotes?: InboxNote[];
 }
 
 /**
@@ -41,6 +49,8 @@ export interface WorkshopTree {
  */
 export function purgeWorkshop(workshop: Workshop, tree: WorkshopTree): Change[] {
   return [
+    ...(tree.inboxNotes ?? []).map((before): Change => ({ table: 'inboxNotes', before })),
+    ...(tree.writingRounds ?? []).map((before): Change => ({ table: 'writingRounds', before })),
     ...tree.ballots.map((before): Change => ({ table: 'ballots', before })),
     ...tree.votingRounds.map((before): Change => ({ table: 'votingRounds', before })),
     ...tree.ideas.map((before): Change => ({ table: 'ideas', before })),

@@ -8,6 +8,7 @@ import type {
   Column,
   Decision,
   Idea,
+  InboxNote,
   MatrixRow,
   Note,
   Participant,
@@ -15,6 +16,7 @@ import type {
   VotingRound,
   Workshop,
   WorkshopSession,
+  WritingRound,
 } from '../domain/types';
 import { activeDatabaseName } from './activeDb';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
@@ -37,6 +39,8 @@ export class ModeratoDb extends Dexie {
   visions!: EntityTable<Vision, 'id'>;
   votingRounds!: EntityTable<VotingRound, 'id'>;
   ballots!: EntityTable<Ballot, 'id'>;
+  writingRounds!: EntityTable<WritingRound, 'id'>;
+  inboxNotes!: EntityTable<InboxNote, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

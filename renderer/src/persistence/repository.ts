@@ -9,19 +9,24 @@ import type { ModeratoDb } from './db';
 export async function applyChanges(db: ModeratoDb, changes: ChangeSet): Promise<void> {
   if (changes.length === 0) return;
   const tables = [...new Set(changes.map((c) => c.table))].map((name) => db.table(name));
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', tables, () =>
     // Runs of puts (or deletes) in one table go in one bulk call: moving a cluster of
-    // 200 cards is then one request instead of 200. The order of the runs is kept.
-    for (const run of runsOf(changes)) {
-      const table = db.table(run.table);
-      if (run.rows.length === 1) {
-        // One row: a plain put keeps IndexedDB's own error (e.g. ConstraintError for a second ballot).
-        if (run.put) await table.put(run.rows[0]);
-        else await table.delete((run.rows[0] as { id: string }).id);
-      } else if (run.put) await table.bulkPut(run.rows);
-      else await table.bulkDelete(run.rows.map((row) => (row as { id: string }).id));
-    }
-  });
+    // 200 cards is then one call instead of 200. All runs are sent at once, without a
+    // round trip between them: IndexedDB carries out a transaction's requests in the
+    // order they were made, and the first failure aborts the whole transaction.
+    Promise.all(
+      runsOf(changes).map((run) => {
+        const table = db.table(run.table);
+        if (run.rows.length === 1) {
+          // One row: a plain put keeps IndexedDB's own error (e.g. ConstraintError for a second ballot).
+          return run.put ? table.put(run.rows[0]) : table.delete((run.rows[0] as { id: string }).id);
+        }
+        return run.put
+          ? table.bulkPut(run.rows)
+          : table.bulkDelete(run.rows.map((row) => (row as { id: string }).id));
+      }),
+    ),
+  );
 }
 
 interface Run {
@@ -77,7 +82,7 @@ export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promis
   });
 }
 
-/** Everything that hangs off a workshop, for purging or exporting it. */
+/** Everything that hangs off a workshop (writing rounds and their inbox included), for purging, exporting or the minutes. */
 export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): Promise<WorkshopTree> {
   const scoped = [
     db.boards,
@@ -90,6 +95,8 @@ export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): 
     db.visions,
     db.votingRounds,
     db.ballots,
+    db.writingRounds,
+    db.inboxNotes,
   ];
   const perBoard = [db.columns, db.matrixRows, db.clusters, db.notes];
   return db.transaction('r', [...scoped, ...perBoard], async () => {
@@ -104,6 +111,8 @@ export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): 
       visions,
       votingRounds,
       ballots,
+      writingRounds,
+      inboxNotes,
     ] = await Promise.all([
       db.boards.where('workshopId').equals(workshopId).toArray(),
       db.participants.where('workshopId').equals(workshopId).toArray(),
@@ -115,6 +124,8 @@ export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): 
       db.visions.where('workshopId').equals(workshopId).toArray(),
       db.votingRounds.where('workshopId').equals(workshopId).toArray(),
       db.ballots.where('workshopId').equals(workshopId).toArray(),
+      db.writingRounds.where('workshopId').equals(workshopId).toArray(),
+      db.inboxNotes.where('workshopId').equals(workshopId).toArray(),
     ]);
     const boardIds = boards.map((b) => b.id);
     const [columns, matrixRows, clusters, notes] = await Promise.all([
@@ -138,6 +149,8 @@ export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): 
       visions,
       votingRounds,
       ballots,
+      writingRounds,
+      inboxNotes,
     };
   });
 }

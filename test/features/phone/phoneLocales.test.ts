@@ -1,11 +1,18 @@
-// The phone page's texts (renderer/phone/locales): German and English complete
-// and alike, and every key the page's code names exists.
+// The phone page's texts (renderer/phone/locales, with the writing round's own
+// write.*.json): German and English complete and alike, and every key the
+// page's code names exists.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import de from '../../../renderer/phone/locales/de.json';
-import en from '../../../renderer/phone/locales/en.json';
-import { translator } from '../../../renderer/phone/i18n';
+import deBase from '../../../renderer/phone/locales/de.json';
+import enBase from '../../../renderer/phone/locales/en.json';
+import writeDe from '../../../renderer/phone/locales/write.de.json';
+import writeEn from '../../../renderer/phone/locales/write.en.json';
+import { addTexts, translator } from '../../../renderer/phone/i18n';
+
+const de = { ...deBase, ...writeDe };
+const en = { ...enBase, ...writeEn };
+addTexts({ de: writeDe, en: writeEn });
 
 function flat(value: unknown, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -73,5 +80,13 @@ describe('phone page locales', () => {
     expect(english.t('method.points', { count: 1000 })).toBe('Spread exactly 1,000 points over the items.');
     expect(german.t('name.votingAs', { name: '<b>Anna</b>' })).toBe('Sie stimmen ab als <b>Anna</b>.');
     expect(german.time(Date.UTC(2026, 10, 28, 13, 30))).toMatch(/^\d{1,2}:30$/);
+  });
+
+  it('the writing round brings its own texts, apart from the base files, and counts cards in both languages', () => {
+    for (const key of Object.keys(writeDe)) expect(deBase).not.toHaveProperty(key);
+    expect(translator('de').t('write.left', { count: 1 })).toBe('Noch 1 Karte');
+    expect(translator('de').t('write.left', { count: 12 })).toBe('Noch 12 Karten');
+    expect(translator('en').t('write.left', { count: 12 })).toBe('12 cards left');
+    expect(translator('de').t('write.counter', { used: 123, max: 300 })).toBe('123/300');
   });
 });

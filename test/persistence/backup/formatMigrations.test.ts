@@ -56,4 +56,22 @@ describe('backup format migrations', () => {
     });
     expect(await db.notes.count()).toBe(0);
   });
+
+  it('imports a format-2 file: no writing rounds, no inbox, cards without authors', async () => {
+    db = freshDb();
+    // Format 2 knew neither table; its cards had no author.
+    const { writingRounds: _w, inboxNotes: _i, ...tables } = sampleTables();
+    const bytes = await makeBytes(tables, { formatVersion: 2, schemaVersion: 3 });
+    await importBackupBytes(db, bytes, 'replace');
+    expect(await db.writingRounds.count()).toBe(0);
+    expect(await db.inboxNotes.count()).toBe(0);
+    expect(await db.notes.count()).toBe(4);
+    expect((await db.notes.toArray()).every((n) => !('authorId' in n))).toBe(true);
+    const content = await loadBoardContent(db, IDS.B1 as never);
+    expect(content!.notes.map((n) => n.text.slice(0, 12))).toEqual([
+      'Anträge digi',
+      '<img src=x o',
+      'Łódź und Ağr',
+    ]);
+  });
 });

@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ACTION_STATUSES,
   BOARD_KINDS,
+  INBOX_STATUSES,
   NOTE_COLORS,
   PHASES,
   ROUND_STATUSES,
+  WRITING_ROUND_STATUSES,
 } from '../../../renderer/src/domain/types';
 import { LIMITS } from '../../../renderer/src/domain/validation';
 import { createBackup, exportBackupText } from '../../../renderer/src/persistence/backup/exportBackup';
@@ -207,6 +209,34 @@ const workshopTrees = fc
         }),
         { maxLength: 2 },
       ),
+      /** Writing rounds on the workshop's first board, with their inbox. */
+      writing: fc.array(
+        fc.record({
+          prompt: text(300, 1),
+          limit: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
+          anonymous: fc.boolean(),
+          showAccepted: fc.boolean(),
+          closesAt: fc.option(time, { nil: null }),
+          status: fc.constantFrom(...WRITING_ROUND_STATUSES),
+          time,
+          cards: fc.array(
+            fc.record({
+              device: fc.stringMatching(/^[0-9a-f]{16}$/),
+              text: text(300),
+              sentText: text(300),
+              version: fc.integer({ min: 1, max: 1_000_000 }),
+              status: fc.constantFrom(...INBOX_STATUSES),
+              author: fc.option(fc.nat(), { nil: null }),
+              note: fc.option(fc.nat(), { nil: null }),
+              changedAfterDecision: fc.boolean(),
+              receivedAt: time,
+              updatedAt: time,
+            }),
+            { maxLength: 4 },
+          ),
+        }),
+        { maxLength: 2 },
+      ),
     }),
     { minLength: 1, maxLength: 3 },
   )
@@ -343,6 +373,50 @@ const workshopTrees = fc
           });
         });
       }
+      for (const { cards, limit, ...round } of tree.writing) {
+        if (boardIds.length === 0) continue;
+        const roundId = id();
+        const boardId = boardIds[0]!;
+        add('writingRounds', {
+          id: roundId,
+          workshopId,
+          boardId,
+          prompt: round.prompt,
+          maxNotesPerPerson: limit,
+          anonymous: round.anonymous,
+          showAccepted: round.showAccepted,
+          closesAt: round.closesAt,
+          status: round.status,
+          openedAt: round.time,
+          closedAt: round.status === 'open' ? null : round.time,
+          createdAt: round.time,
+          updatedAt: round.time,
+        });
+        const inboxIds: string[] = [];
+        cards.forEach(({ device, author, note, ...card }, i) => {
+          const inboxId = id();
+          const authorId = round.anonymous ? null : pick(participantIds, author);
+          const decided = card.status === 'accepted' || card.status === 'merged';
+          const noteId = decided ? pick(noteIds, note) : null;
+          add('inboxNotes', {
+            id: inboxId,
+            workshopId,
+            roundId,
+            boardId,
+            deviceId: `device-${device}`,
+            clientId: `card-${String(i).padStart(4, '0')}`,
+            authorId,
+            noteId,
+            mergedInto: card.status === 'merged' ? (inboxIds[0] ?? null) : null,
+            ...card,
+          });
+          inboxIds.push(inboxId);
+          // The card accepted onto the board carries its author.
+          const onBoard = tables.notes!.find((row) => (row as { id: string }).id === noteId);
+          if (card.status === 'accepted' && authorId !== null && onBoard)
+            Object.assign(onBoard, { authorId });
+        });
+      }
       const itemIds: string[] = [];
       for (const { items, ...session } of tree.sessions) {
         const sessionId = id();
@@ -394,7 +468,8 @@ describe('backup round trip', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // Slow on a loaded machine: 25 databases written and read back.
+  }, 60_000);
 
   it('one workshop exported and imported as a copy equals the original but for its ids', async () => {
     await fc.assert(
@@ -436,6 +511,10 @@ describe('backup round trip', () => {
                     items,
                     paperTally,
                     content,
+                    noteId: _ni,
+                    mergedInto: _mi,
+                    authorId: _au,
+                    deviceId: _dv,
                     ...rest
                   }) => ({
                     ...rest,
@@ -454,6 +533,10 @@ describe('backup round trip', () => {
                       _d === null,
                       Array.isArray(sources) ? sources.length : -1,
                       Array.isArray(sourceNoteIds) ? sourceNoteIds.length : -1,
+                      _ni === null,
+                      _mi === null,
+                      _au === undefined ? 'none' : _au === null ? 'null' : 'set',
+                      typeof _dv === 'string' ? _dv : -1,
                     ],
                   }),
                 )
@@ -487,6 +570,14 @@ describe('backup round trip', () => {
         }
         for (const vision of copy.tables.visions ?? [])
           for (const noteId of vision.sourceNoteIds as string[]) expect(copyNotes.has(noteId)).toBe(true);
+        const copyInbox = new Set((copy.tables.inboxNotes ?? []).map((n) => n.id));
+        for (const item of copy.tables.inboxNotes ?? []) {
+          if (item.noteId !== null) expect(copyNotes.has(item.noteId as string)).toBe(true);
+          if (item.mergedInto !== null) expect(copyInbox.has(item.mergedInto as string)).toBe(true);
+          if (item.authorId !== null) expect(copyParticipants.has(item.authorId as string)).toBe(true);
+        }
+        for (const note of copy.tables.notes ?? [])
+          if (note.authorId !== undefined) expect(copyParticipants.has(note.authorId as string)).toBe(true);
         // Its fresh ids hang together: exported again, the copy passes every check of the import.
         await expect(readBackup(utf8(serializeBackup(copy)))).resolves.toBeTruthy();
         // And nothing that was there changed.

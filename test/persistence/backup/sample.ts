@@ -147,3 +147,84 @@ export async function dbHash(db: ModeratoDb): Promise<string> {
   );
   return sha256Hex(canonicalJson(sorted));
 }
+
+const R1 = '3f4e5d6c-7b8a-4c9d-8e0f-1a2b3c4d5e71';
+const P1 = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c91';
+const P2 = '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e12';
+
+export const WRITING_IDS = { R1, P1, P2 } as const;
+
+/**
+ * The sample with a writing round on board B1: participants, a card on the
+ * board accepted from the inbox (with its author), and inbox cards in every
+ * status — one merged into the accepted one, so every link of the inbox is used.
+ */
+export function writingTables(): BackupTables {
+  const tables = sampleTables();
+  const inbox = (
+    id: string,
+    clientId: string,
+    status: string,
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> => ({
+    id,
+    workshopId: W1,
+    roundId: R1,
+    boardId: B1,
+    deviceId: 'device-0123456789abcdef',
+    clientId,
+    authorId: P1,
+    text: `Karte ${clientId}`,
+    sentText: `Karte ${clientId}`,
+    version: 1,
+    status,
+    noteId: null,
+    mergedInto: null,
+    changedAfterDecision: false,
+    receivedAt: 1790000001000,
+    updatedAt: 1790000002000,
+    ...extra,
+  });
+  return {
+    ...tables,
+    participants: [
+      { id: P1, workshopId: W1, name: 'Anna Schmidt', unit: 'Bürgeramt', role: '', createdAt: 1790000000000 },
+      { id: P2, workshopId: W1, name: 'Ben Öztürk', unit: '', role: '', createdAt: 1790000000000 },
+    ],
+    notes: [
+      ...tables.notes!,
+      {
+        ...note('n5', B1, 'c1', 'E-Akte für alle Ämter', 'yellow', 'a2'),
+        authorId: P1,
+      },
+    ],
+    writingRounds: [
+      {
+        id: R1,
+        workshopId: W1,
+        boardId: B1,
+        prompt: 'Welche Aufgaben sollten wir zuerst automatisieren?',
+        maxNotesPerPerson: 5,
+        anonymous: false,
+        showAccepted: true,
+        closesAt: 1790000900000,
+        status: 'closed',
+        openedAt: 1790000000500,
+        closedAt: 1790000800000,
+        createdAt: 1790000000500,
+        updatedAt: 1790000800000,
+      },
+    ],
+    inboxNotes: [
+      inbox('i1', 'card-0001', 'accepted', {
+        noteId: 'n5',
+        text: 'E-Akte für alle Ämter',
+        sentText: 'E-Akte',
+      }),
+      inbox('i2', 'card-0002', 'merged', { noteId: 'n5', mergedInto: 'i1', authorId: P2 }),
+      inbox('i3', 'card-0003', 'rejected', { changedAfterDecision: true, sentText: 'anders', version: 2 }),
+      inbox('i4', 'card-0004', 'withdrawn', { text: '', sentText: '', version: 2, authorId: null }),
+      inbox('i5', 'card-0005', 'pending'),
+    ],
+  };
+}

@@ -9,6 +9,7 @@ import type { BoardId } from '../../domain/ids';
 import { LIMITS } from '../../domain/validation';
 import { getDb } from '../../persistence/db';
 import { loadBoardContent } from '../../persistence/repository';
+import { loadBoardWriting } from '../../persistence/writingHooks';
 import { commit, run } from '../app/commands';
 import { navigate } from '../app/useRoute';
 import { boardRoute, workshopRoute } from '../app/router';
@@ -45,17 +46,20 @@ export function BoardTabs({ workshop, boards, currentBoardId }: BoardTabsProps) 
     const db = getDb();
     const content = await loadBoardContent(db, board.id);
     if (!content) return;
-    const [ideas, visions, votingRounds, agendaItems] = await Promise.all([
+    const [ideas, visions, votingRounds, agendaItems, writing] = await Promise.all([
       db.ideas.where('boardId').equals(board.id).toArray(),
       db.visions.where('boardId').equals(board.id).toArray(),
       db.votingRounds.where('boardId').equals(board.id).toArray(),
       db.agendaItems.where('workshopId').equals(workshop.id).toArray(),
+      loadBoardWriting(db, board.id),
     ]);
     const ballots = await db.ballots
       .where('roundId')
       .anyOf(votingRounds.map((r) => r.id))
       .toArray();
-    const ok = await commit(deleteBoard(content, { ideas, visions, votingRounds, ballots, agendaItems }));
+    const ok = await commit(
+      deleteBoard(content, { ideas, visions, votingRounds, ballots, agendaItems, ...writing }),
+    );
     if (ok) navigate(workshopRoute(workshop.id), { replace: true });
   }
 

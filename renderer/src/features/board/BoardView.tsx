@@ -18,6 +18,7 @@ import { CanvasBoard } from '../canvas/CanvasBoard';
 import { ClusterBoard } from '../clusters/ClusterBoard';
 import { MatrixBoard } from '../matrix/MatrixBoard';
 import { VisionPanel } from '../vision/VisionPanel';
+import { WritingFrame } from '../writing/WritingFrame';
 
 export function BoardView({ boardId }: { boardId: BoardId }) {
   const { t } = useTranslation();
@@ -27,18 +28,26 @@ export function BoardView({ boardId }: { boardId: BoardId }) {
   if (!content) return <p className="empty">{t('boards.notFound')}</p>;
   switch (content.board.kind) {
     case 'matrix':
-      return <MatrixBoard content={content} />;
+      return (
+        <WritingFrame content={content}>
+          <MatrixBoard content={content} />
+        </WritingFrame>
+      );
     case 'clusters':
       return (
-        <>
+        <WritingFrame content={content}>
           {content.board.phase === 'vision' && <VisionPanel content={content} />}
           <ClusterBoard content={content} />
-        </>
+        </WritingFrame>
       );
     case 'canvases':
       return <CanvasBoard content={content} />;
     default:
-      return <BoardCanvas content={content} />;
+      return (
+        <WritingFrame content={content}>
+          <BoardCanvas content={content} />
+        </WritingFrame>
+      );
   }
 }
 

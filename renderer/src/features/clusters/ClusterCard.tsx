@@ -135,7 +135,7 @@ const CardBody = memo(function CardBody({
           {origin ? t('clusters.copiedFrom', { board: origin }) : t('clusters.copiedFromDeleted')}
         </p>
       )}
-      <TraceBadge entries={trace} />
+      <TraceBadge entries={trace} noteId={note.id} />
       <CardActionsBar note={note} actions={actions} />
     </div>
   );

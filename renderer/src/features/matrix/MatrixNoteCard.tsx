@@ -105,7 +105,7 @@ const CardBody = memo(function CardBody({
     <>
       {editing ? <NoteEditor note={note} /> : <CardText note={note} />}
       <FactsLine facts={note.facts} />
-      <TraceBadge entries={trace} />
+      <TraceBadge entries={trace} noteId={note.id} />
       <CardActions note={note} />
     </>
   );

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MinutesBoard, MinutesModel, MinutesPhase } from '../../domain/minutes';
 import {
@@ -15,6 +15,7 @@ import {
   titleFacts,
 } from './minutesText';
 import { rankingTable, roundHeading } from './minutesVotingText';
+import { writingFacts, writingHeading } from './minutesWritingText';
 import './minutes.css';
 
 /** Cards shown per board in the preview; the page clips the rest like a sheet of paper. */
@@ -116,16 +117,37 @@ function BoardPreview({ board }: { board: MinutesBoard }) {
   );
 }
 
+/** Whether a phase has anything to print (boards, writing or voting rounds). */
+function phaseHasContent(phase: MinutesPhase): boolean {
+  return phase.boards.length > 0 || phase.rounds.length > 0 || (phase.writingRounds ?? []).length > 0;
+}
+
 function PhasePreview({ phase }: { phase: MinutesPhase }) {
   const { t, i18n } = useTranslation();
   return (
     <>
       <p className="minutes-page-h1">{phaseHeading(phase, t)}</p>
-      {phase.boards.length === 0 && phase.rounds.length === 0 && (
+      {!phaseHasContent(phase) && (
         <p className="minutes-page-text minutes-page-grey">{t('minutes.emptyPhase')}</p>
       )}
       {phase.boards.map((board, i) => (
         <BoardPreview key={i} board={board} />
+      ))}
+      {(phase.writingRounds ?? []).map((round, i) => (
+        <div key={i}>
+          <p className="minutes-page-h2">{writingHeading(round, t)}</p>
+          <dl className="minutes-page-facts">
+            {writingFacts(round, t, i18n.language).map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {round.anonymous && (
+            <p className="minutes-page-text minutes-page-grey">{t('minutes.writing.anonymousNote')}</p>
+          )}
+        </div>
       ))}
       {phase.rounds.map((round, i) => {
         const ranking = rankingTable(round, t, i18n.language);
@@ -144,9 +166,10 @@ function PhasePreview({ phase }: { phase: MinutesPhase }) {
  * The first pages of the minutes as HTML sheets in A4 proportions, in the
  * PDF's order: title page, contents, participants and agenda, the first phase.
  * (An embedded PDF would need a blob: frame, which the CSP forbids.) The region
- * takes the focus only to scroll; nothing inside it is interactive.
+ * takes the focus only to scroll; nothing inside it is interactive. Memoised:
+ * saving sets the dialog busy, which must not render the preview again.
  */
-export function MinutesPreview({ model }: { model: MinutesModel | null }) {
+export const MinutesPreview = memo(function MinutesPreview({ model }: { model: MinutesModel | null }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const hintId = useId();
@@ -157,6 +180,7 @@ export function MinutesPreview({ model }: { model: MinutesModel | null }) {
         ...model.phases.flatMap((phase) => [
           phaseHeading(phase, t),
           ...phase.boards.map((b) => `  ${b.title}`),
+          ...(phase.writingRounds ?? []).map((r) => `  ${writingHeading(r, t)}`),
           ...phase.rounds.map((r) => `  ${roundHeading(r, t)}`),
         ]),
         ...(model.trace.focusAreas.length > 0 || model.trace.otherIdeas.length > 0
@@ -166,8 +190,7 @@ export function MinutesPreview({ model }: { model: MinutesModel | null }) {
         t('minutes.actionItems'),
       ]
     : [];
-  const firstPhase =
-    model?.phases.find((p) => p.boards.length > 0 || p.rounds.length > 0) ?? model?.phases[0];
+  const firstPhase = model?.phases.find(phaseHasContent) ?? model?.phases[0];
   return (
     <section
       className="minutes-preview"
@@ -268,4 +291,4 @@ export function MinutesPreview({ model }: { model: MinutesModel | null }) {
       )}
     </section>
   );
-}
+});

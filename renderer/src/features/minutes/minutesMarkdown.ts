@@ -11,9 +11,10 @@ import type {
   MinutesTraceIdea,
   MinutesVision,
 } from '../../domain/minutes';
-import type { MinutesVotingRound } from '../../domain/minutes';
+import type { MinutesVotingRound, MinutesWritingRound } from '../../domain/minutes';
 import { parseVisionText, type VisionSpan } from '../../domain/visionText';
 import { ballotText, hasTies, rankingTable, roundFacts, roundHeading, voterName } from './minutesVotingText';
+import { writingFacts, writingHeading } from './minutesWritingText';
 import {
   actualCell,
   attendanceLines,
@@ -229,6 +230,19 @@ function roundMarkdown(round: MinutesVotingRound, t: Translate, language: string
   return out;
 }
 
+/** A writing round: prompt, time, what became of the cards; names only when the round was named. */
+function writingRoundMarkdown(round: MinutesWritingRound, t: Translate, language: string): string[] {
+  return [
+    `### ${escapeMarkdown(writingHeading(round, t))}`,
+    '',
+    ...writingFacts(round, t, language).map(
+      ([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeInline(value)}`,
+    ),
+    ...(round.anonymous ? ['', escapeMarkdown(t('minutes.writing.anonymousNote'))] : []),
+    '',
+  ];
+}
+
 function traceIdeas(ideas: MinutesTraceIdea[], t: Translate, language: string, withArea: boolean): string[] {
   return ideas.flatMap((idea) => [
     `- ${escapeMarkdown(withArea ? `${idea.title} – ${focusAreaText(idea.focusArea, t)}` : idea.title)}`,
@@ -306,8 +320,11 @@ export function renderMinutesMarkdown(model: MinutesModel, t: Translate, languag
 
   for (const phase of model.phases) {
     out.push(`## ${escapeMarkdown(phaseHeading(phase, t))}`, '');
-    if (phase.boards.length === 0 && phase.rounds.length === 0) out.push(t('minutes.emptyPhase'), '');
+    const writing = phase.writingRounds ?? [];
+    if (phase.boards.length === 0 && phase.rounds.length === 0 && writing.length === 0)
+      out.push(t('minutes.emptyPhase'), '');
     for (const board of phase.boards) out.push(...boardMarkdown(board, t, language));
+    for (const round of writing) out.push(...writingRoundMarkdown(round, t, language));
     for (const round of phase.rounds) out.push(...roundMarkdown(round, t, language));
   }
   out.push(...traceMarkdown(model.trace, t, language));

@@ -7,6 +7,7 @@
 import type { MinutesModel } from '../../domain/minutes';
 import { drawBoard, drawTrace, wantsLandscape } from './minutesPdfBoards';
 import { drawRound } from './minutesPdfVoting';
+import { drawWritingRound } from './minutesPdfWriting';
 import {
   BOTTOM,
   CONTENT_WIDTH,
@@ -169,10 +170,13 @@ export function* minutesPdfSteps(
     // A phase that opens with a wide matrix starts on its landscape page.
     w.orientation(phase.boards[0] ? wantsLandscape(phase.boards[0]) : false);
     w.heading(phaseHeading(phase, t), 0);
-    if (phase.boards.length === 0 && phase.rounds.length === 0)
+    const writing = phase.writingRounds ?? [];
+    if (phase.boards.length === 0 && phase.rounds.length === 0 && writing.length === 0)
       w.paragraph(t('minutes.emptyPhase'), { grey: GREY });
     for (const board of phase.boards) yield* drawBoard(w, board, t, language);
-    if (phase.rounds.length > 0) w.orientation(false);
+    // Writing rounds, then voting rounds (as in the Markdown), on portrait pages.
+    if (writing.length > 0 || phase.rounds.length > 0) w.orientation(false);
+    for (const round of writing) yield* drawWritingRound(w, round, t, language);
     for (const round of phase.rounds) yield* drawRound(w, round, t, language);
   }
   w.orientation(false);

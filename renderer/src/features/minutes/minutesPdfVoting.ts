@@ -23,7 +23,8 @@ const BAR = { height: 4.2, gap: 1.6, label: 62, value: 26 };
 const BAR_FILL: [number, number, number] = [62, 106, 168];
 const LABEL_WIDTH = 42;
 
-function drawFacts(w: MinutesWriter, facts: Array<[string, string]>): void {
+/** Label and value pairs side by side (also used by the writing rounds). */
+export function drawFacts(w: MinutesWriter, facts: Array<[string, string]>): void {
   const { doc } = w;
   for (const [label, value] of facts) {
     w.font(9);

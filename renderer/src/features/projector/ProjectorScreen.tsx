@@ -6,6 +6,7 @@ import { useAgendaItems } from '../../persistence/agendaHooks';
 import { useBoardContent, useWorkshop } from '../../persistence/hooks';
 import { useNow } from '../agenda/useNow';
 import { ProjectorPhoneJoin } from '../voting/phone/ProjectorPhoneJoin';
+import { ProjectorWriting } from '../writing/ProjectorWriting';
 import { usePresentedBoard } from './presentation';
 import { ProjectorClusters, ProjectorColumns, ProjectorIdeas, ProjectorMatrix } from './ProjectorBoards';
 
@@ -38,11 +39,13 @@ export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
         <ProjectorTimer workshopId={workshopId} />
       </header>
       <ProjectorPhoneJoin workshopId={workshopId}>
-        {boardId ? (
-          <ProjectorBoard boardId={boardId} />
-        ) : (
-          <p className="projector-idle">{t('projector.idle')}</p>
-        )}
+        <ProjectorWriting workshopId={workshopId}>
+          {boardId ? (
+            <ProjectorBoard boardId={boardId} />
+          ) : (
+            <p className="projector-idle">{t('projector.idle')}</p>
+          )}
+        </ProjectorWriting>
       </ProjectorPhoneJoin>
     </main>
   );

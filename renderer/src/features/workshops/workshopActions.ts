@@ -11,6 +11,7 @@ import {
 } from '../../domain/workshopCommands';
 import { getDb } from '../../persistence/db';
 import { loadWorkshopTree } from '../../persistence/repository';
+import { loadWorkshopWriting } from '../../persistence/writingHooks';
 import { useAppStore } from '../../state/store';
 import { commit, run } from '../app/commands';
 import { navigate } from '../app/useRoute';
@@ -64,8 +65,12 @@ export async function restoreFromBin(id: WorkshopId): Promise<void> {
 }
 
 export async function purgeFromBin(workshop: Workshop): Promise<void> {
-  const tree = await loadWorkshopTree(getDb(), workshop.id);
-  const ok = await commit(purgeWorkshop(workshop, tree), {
+  // Writing rounds and their inbox are read beside the tree (loadWorkshopTree predates them).
+  const [tree, writing] = await Promise.all([
+    loadWorkshopTree(getDb(), workshop.id),
+    loadWorkshopWriting(getDb(), workshop.id),
+  ]);
+  const ok = await commit(purgeWorkshop(workshop, { ...tree, ...writing }), {
     undoable: false,
   });
   if (ok) useAppStore.getState().announce(i18next.t('workshops.purged', { title: workshop.title }));

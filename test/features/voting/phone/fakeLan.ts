@@ -6,6 +6,7 @@ import type {
   LanControl,
   LanEventsRequest,
   LanInterface,
+  LanNoteEvent,
   LanOpenRequest,
   LanOpenResult,
   LanSession,
@@ -34,6 +35,16 @@ export interface FakeLan {
   polls: LanEventsRequest[];
   /** A phone casts or changes a ballot (content as sent, possibly malformed). */
   phoneVotes(participantId: string, content: LanBallotContent | unknown, receivedAt?: number): void;
+  /**
+   * A phone writes, changes or withdraws a card in a writing round (defaults:
+   * version 1, not withdrawn, anonymous, received now). The same event may be
+   * sent again to model a retry. Returns the event as the host hands it over.
+   */
+  phoneWrites(
+    note: Partial<Omit<LanNoteEvent, 'seq' | 'roundId'>> & { deviceId: string; clientId: string },
+  ): LanNoteEvent;
+  /** Hands over anything as a card event (malformed ones too). */
+  rawNoteEvent(event: Record<string, unknown>): void;
   setPhones(count: number): void;
   /** The next open() answers this instead of opening. */
   failNextOpen(reason: Extract<LanOpenResult, { status: 'failed' }>['reason']): void;
@@ -50,6 +61,9 @@ export function createFakeLan(interfaces: LanInterface[] = [WLAN, LOOPBACK]): Fa
   const closed: string[] = [];
   const polls: LanEventsRequest[] = [];
   let events: LanBallotEvent[] = [];
+  let notes: Array<{ seq: number; roundId: unknown }> = [];
+  // Ballots and cards share one counter, as on the real host.
+  let seq = 0;
   let session: LanSession | null = null;
   let running = false;
   let phones = 0;
@@ -79,6 +93,7 @@ export function createFakeLan(interfaces: LanInterface[] = [WLAN, LOOPBACK]): Fa
         interfaceLabel: interfaces.find((i) => i.id === request.interfaceId)!.label,
       };
       events = [];
+      notes = [];
       running = true;
       return Promise.resolve({ status: 'open', session });
     },
@@ -102,10 +117,12 @@ export function createFakeLan(interfaces: LanInterface[] = [WLAN, LOOPBACK]): Fa
         roundId: request.roundId,
         running,
         ballots: events.filter((e) => e.roundId === request.roundId && e.seq > request.after),
+        notes: notes.filter((e) => e.roundId === request.roundId && e.seq > request.after) as LanNoteEvent[],
         phones,
       });
       const first = read();
-      if (first.ballots.length > 0 || !first.running || request.waitMs === 0) return first;
+      if (first.ballots.length + first.notes.length > 0 || !first.running || request.waitMs === 0)
+        return first;
       // A short long poll: the tests do not wait 20 seconds.
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 50);
@@ -127,12 +144,31 @@ export function createFakeLan(interfaces: LanInterface[] = [WLAN, LOOPBACK]): Fa
     polls,
     phoneVotes(participantId, content, receivedAt = Date.now()) {
       events.push({
-        seq: events.length + 1,
+        seq: (seq += 1),
         roundId: session!.roundId,
         participantId,
         content: content as LanBallotContent,
         receivedAt,
       });
+      wake();
+    },
+    phoneWrites(note) {
+      const event: LanNoteEvent = {
+        seq: (seq += 1),
+        roundId: session!.roundId,
+        participantId: null,
+        text: '',
+        withdrawn: false,
+        version: 1,
+        receivedAt: Date.now(),
+        ...note,
+      };
+      notes.push(event);
+      wake();
+      return event;
+    },
+    rawNoteEvent(event) {
+      notes.push({ roundId: session!.roundId, ...event, seq: (seq += 1) });
       wake();
     },
     setPhones(count) {

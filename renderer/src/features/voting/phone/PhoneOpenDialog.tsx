@@ -14,31 +14,23 @@ function defaultInterface(list: readonly LanInterface[]): string {
   return (list.find((i) => !i.loopback) ?? list[0])?.id ?? '';
 }
 
-/**
- * "Für Handys öffnen": the facilitator picks the network the phones are in,
- * reads what it takes (same WLAN, the firewall may ask), and starts serving.
- */
-export function PhoneOpenDialog({
-  round,
-  participants,
-  onOpened,
-  onClose,
-}: {
-  round: VotingRound;
-  participants: readonly Participant[];
-  onOpened: () => void;
-  onClose: () => void;
-}) {
+/** The networks the host offers and the one picked; shared by phone voting and writing rounds. */
+export interface LanNetworks {
+  interfaces: Interfaces;
+  chosen: string;
+  choose: (id: string) => void;
+  /** Why phones cannot be served (no host, no network), in the UI language; null when they can. */
+  problem: string | null;
+  /** A network is picked and can be opened. */
+  ready: boolean;
+}
+
+/** Asks the host for its networks once and picks the first one other devices can reach. */
+export function useLanNetworks(): LanNetworks {
   const { t } = useTranslation();
-  const id = useId();
   const lan = getPlatform().lan;
-  const running = usePhoneVoting();
-  const gone = useGoneItems(round);
   const [interfaces, setInterfaces] = useState<Interfaces>({ state: 'loading' });
   const [chosen, setChosen] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const networks = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!lan) return;
@@ -59,31 +51,113 @@ export function PhoneOpenDialog({
     };
   }, [lan]);
 
-  // Once the networks are known, the keyboard starts on the chosen one.
-  const ready = interfaces.state === 'ready';
-  useEffect(() => {
-    if (ready) networks.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
-  }, [ready]);
-
-  const nobodyEntitled = round.entitled.length === 0;
-  const list = interfaces.state === 'ready' ? interfaces.list : [];
   const problem = !lan
     ? t('voting.phone.unavailable')
     : interfaces.state === 'failed'
       ? t('voting.phone.failed.error')
-      : interfaces.state === 'ready' && list.length === 0
+      : interfaces.state === 'ready' && interfaces.list.length === 0
         ? t('voting.phone.failed.noInterface')
-        : nobodyEntitled
-          ? t('voting.phone.nobodyEntitled')
-          : null;
-  const canOpen = problem === null && interfaces.state === 'ready' && chosen !== '' && gone !== undefined;
+        : null;
+  return {
+    interfaces,
+    chosen,
+    choose: setChosen,
+    problem,
+    ready: problem === null && interfaces.state === 'ready' && chosen !== '',
+  };
+}
+
+/**
+ * The network choice with what it takes (same WLAN, the firewall may ask), or
+ * why phones cannot be served. `problem` overrides the networks' own problem.
+ */
+export function LanNetworkField({ networks, problem }: { networks: LanNetworks; problem?: string | null }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const lan = getPlatform().lan;
+  const list = networks.interfaces.state === 'ready' ? networks.interfaces.list : [];
+  const shown = networks.problem ?? problem ?? null;
+  const ready = networks.interfaces.state === 'ready';
+  const radios = useRef<HTMLDivElement>(null);
+
+  // Once the networks are known, the keyboard starts on the chosen one.
+  useEffect(() => {
+    if (ready) radios.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, [ready]);
+
+  return (
+    <>
+      {shown !== null ? (
+        <p className="field-error" role="alert">
+          {shown}
+        </p>
+      ) : networks.interfaces.state === 'loading' ? (
+        <p role="status">{t('voting.phone.searching')}</p>
+      ) : (
+        <fieldset className="field">
+          <legend>{t('voting.phone.network')}</legend>
+          <div className="phone-networks" ref={radios}>
+            {list.map((option) => (
+              <label key={option.id} className="phone-network">
+                <input
+                  type="radio"
+                  name={`${id}-network`}
+                  value={option.id}
+                  checked={networks.chosen === option.id}
+                  onChange={() => networks.choose(option.id)}
+                />
+                <span>
+                  {option.loopback ? t('voting.phone.loopback') : option.label}
+                  {option.loopback && <span className="field-hint"> {t('voting.phone.loopbackHint')}</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {lan && (
+        <ul className="phone-open-hints">
+          <li>{t('voting.phone.sameNetwork')}</li>
+          <li>{t('voting.phone.firewall')}</li>
+        </ul>
+      )}
+    </>
+  );
+}
+
+/**
+ * "Für Handys öffnen": the facilitator picks the network the phones are in,
+ * reads what it takes (same WLAN, the firewall may ask), and starts serving.
+ */
+export function PhoneOpenDialog({
+  round,
+  participants,
+  onOpened,
+  onClose,
+}: {
+  round: VotingRound;
+  participants: readonly Participant[];
+  onOpened: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const lan = getPlatform().lan;
+  const running = usePhoneVoting();
+  const gone = useGoneItems(round);
+  const networks = useLanNetworks();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const nobodyEntitled = round.entitled.length === 0;
+  const problem = networks.problem ?? (nobodyEntitled ? t('voting.phone.nobodyEntitled') : null);
+  const canOpen = problem === null && networks.ready && gone !== undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!canOpen || busy || !gone) return;
     setBusy(true);
     setError(null);
-    const outcome = await openForPhones(round, participants, gone, chosen);
+    const outcome = await openForPhones(round, participants, gone, networks.chosen);
     setBusy(false);
     if (outcome.ok) onOpened();
     else setError(outcome.message);
@@ -93,40 +167,7 @@ export function PhoneOpenDialog({
     <Dialog title={t('voting.phone.dialogTitle', { title: round.title })} onClose={onClose}>
       <form onSubmit={submit} noValidate className="phone-open">
         <p>{t('voting.phone.intro')}</p>
-        {problem !== null ? (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        ) : interfaces.state === 'loading' ? (
-          <p role="status">{t('voting.phone.searching')}</p>
-        ) : (
-          <fieldset className="field">
-            <legend>{t('voting.phone.network')}</legend>
-            <div className="phone-networks" ref={networks}>
-              {list.map((option) => (
-                <label key={option.id} className="phone-network">
-                  <input
-                    type="radio"
-                    name={`${id}-network`}
-                    value={option.id}
-                    checked={chosen === option.id}
-                    onChange={() => setChosen(option.id)}
-                  />
-                  <span>
-                    {option.loopback ? t('voting.phone.loopback') : option.label}
-                    {option.loopback && <span className="field-hint"> {t('voting.phone.loopbackHint')}</span>}
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        )}
-        {lan && (
-          <ul className="phone-open-hints">
-            <li>{t('voting.phone.sameNetwork')}</li>
-            <li>{t('voting.phone.firewall')}</li>
-          </ul>
-        )}
+        <LanNetworkField networks={networks} problem={problem} />
         {running && running.roundId !== round.id && (
           <p className="ballot-note" role="note">
             {t('voting.phone.replaces', { title: running.title })}

@@ -9,11 +9,44 @@ import { useProjectedPhoneRound } from './phoneProjector';
 import { QrCode } from './QrCode';
 import './phone.css';
 
+/**
+ * The QR code and the join code as big as the projector allows, with the
+ * address and a hint; `children` follow (a count: turnout, cards received).
+ * Shared by phone voting and writing rounds.
+ */
+export function ProjectorJoinBody({
+  session,
+  qrLabel,
+  children,
+}: {
+  session: LanSession;
+  qrLabel: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="projector-phone-body">
+      <QrCode className="projector-phone-qr" text={session.joinUrl} label={qrLabel} />
+      <div className="projector-phone-facts">
+        <p>{t('voting.phone.projectorScan')}</p>
+        <p className="projector-phone-address">{session.baseUrl}</p>
+        <p>{t('voting.phone.projectorCode')}</p>
+        <p className="projector-phone-code">
+          <span aria-hidden="true">{groupJoinCode(session.joinCode)}</span>
+          <span className="visually-hidden">{spellJoinCode(session.joinCode)}</span>
+        </p>
+        <p className="projector-phone-hint">{t('voting.phone.projectorNetwork')}</p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 /** How often the projector asks the host whether the session still runs. */
 const CHECK_EVERY_MS = 3_000;
 
 /** The session the host runs now, re-read every few seconds while the join code is to be shown. */
-function useHostSession(enabled: boolean): LanSession | null {
+export function useHostSession(enabled: boolean): LanSession | null {
   const [session, setSession] = useState<LanSession | null>(null);
   useEffect(() => {
     const lan = getPlatform().lan;
@@ -62,31 +95,16 @@ export function ProjectorPhoneJoin({
   return (
     <section className="projector-phone" aria-labelledby="projector-phone-title">
       <h2 id="projector-phone-title">{t('voting.phone.projectorHeading', { title: round.title })}</h2>
-      <div className="projector-phone-body">
-        <QrCode
-          className="projector-phone-qr"
-          text={session.joinUrl}
-          label={t('voting.phone.qrLabel', { url: session.joinUrl })}
-        />
-        <div className="projector-phone-facts">
-          <p>{t('voting.phone.projectorScan')}</p>
-          <p className="projector-phone-address">{session.baseUrl}</p>
-          <p>{t('voting.phone.projectorCode')}</p>
-          <p className="projector-phone-code">
-            <span aria-hidden="true">{groupJoinCode(session.joinCode)}</span>
-            <span className="visually-hidden">{spellJoinCode(session.joinCode)}</span>
+      <ProjectorJoinBody session={session} qrLabel={t('voting.phone.qrLabel', { url: session.joinUrl })}>
+        {voterIds && (
+          <p className="projector-phone-turnout">
+            {t('voting.phone.turnout', {
+              cast: countVoters(round, voterIds),
+              entitled: round.entitled.length,
+            })}
           </p>
-          <p className="projector-phone-hint">{t('voting.phone.projectorNetwork')}</p>
-          {voterIds && (
-            <p className="projector-phone-turnout">
-              {t('voting.phone.turnout', {
-                cast: countVoters(round, voterIds),
-                entitled: round.entitled.length,
-              })}
-            </p>
-          )}
-        </div>
-      </div>
+        )}
+      </ProjectorJoinBody>
     </section>
   );
 }

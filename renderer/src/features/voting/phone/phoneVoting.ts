@@ -1,35 +1,52 @@
 /**
- * The running phone session (Handy-Abstimmung) as the facilitator's window
- * knows it, and the intake of phone ballots into the database.
+ * The running phone session as the facilitator's window knows it, and the
+ * intake of what phones send into the database: ballots of a voting round
+ * (Handy-Abstimmung) or cards of a writing round (Schreibrunde, see
+ * features/writing/writingSession.ts for its part).
  *
- * The host (LAN server) only collects ballots; this window owns the data. It
- * fetches ballot events with a long poll, checks each one again and stores it
- * through the domain exactly like a ballot cast at the laptop (storeBallot:
- * findBallot, castBallot, one write, no undo step). One session at a time:
- * the server offers exactly one round.
+ * The host (LAN server) only collects; this window owns the data. It fetches
+ * events with a long poll, checks each one again and stores it through the
+ * domain exactly like a laptop action, as one write without an undo step
+ * (ballots: storeBallot; cards: storeNoteEvent → receiveNote). One session at
+ * a time: the server offers exactly one round, so a voting session and a
+ * writing session exclude each other.
  */
 import i18next from 'i18next';
 import { useSyncExternalStore } from 'react';
-import type { LanEvents, LanOpenResult, LanSession } from '../../../../../electron/shared/lanContract';
-import type { VotingRoundId, WorkshopId } from '../../../domain/ids';
+import type {
+  LanEvents,
+  LanOpenRequest,
+  LanOpenResult,
+  LanSession,
+  LanUpdateRequest,
+} from '../../../../../electron/shared/lanContract';
+import type { VotingRoundId, WorkshopId, WritingRoundId } from '../../../domain/ids';
 import type { Participant, VotingRound } from '../../../domain/types';
 import { acceptsVotes } from '../../../domain/voting';
 import { findRound, findRoundAndWorkshop, listVoterIds } from '../../../persistence/lanHooks';
+import { findWritingRound, findWritingRoundAndWorkshop } from '../../../persistence/writingHooks';
 import { getPlatform } from '../../../platform';
 import { useAppStore } from '../../../state/store';
+import {
+  phoneWritingOf,
+  storeNoteEvents,
+  writingEndedMessage,
+  type PhoneWriting,
+} from '../../writing/writingSession';
 import { storeBallot } from '../votingActions';
 import { countVoters, lanRoundOf, parseLanBallotEvent, takenBy } from './lanModel';
 import { hideFromProjector } from './phoneProjector';
 
 /** How long one long poll waits for a ballot before asking again. */
 export const POLL_WAIT_MS = 20_000;
-/** At most one "Stimmzettel vom Handy" announcement this often, however many arrive. */
+/** At most one announcement of arrivals ("Stimmzettel vom Handy", "neue Karten") this often, however many arrive. */
 export const ANNOUNCE_EVERY_MS = 5_000;
 const MAX_RETRY_MS = 10_000;
 /** Failed polls in a row before the panel says the host does not answer. */
 const UNREACHABLE_AFTER = 3;
 
 export interface PhoneVoting {
+  kind: 'vote';
   workshopId: WorkshopId;
   roundId: VotingRoundId;
   title: string;
@@ -44,9 +61,14 @@ export interface PhoneVoting {
   unreachable: boolean;
 }
 
+/** The one session phones can reach: a voting round or a writing round. */
+export type PhoneSession = PhoneVoting | PhoneWriting;
+type RoundKey = VotingRoundId | WritingRoundId;
+
 /** What the intake remembers beside the visible state. */
 interface Intake {
-  roundId: VotingRoundId;
+  kind: PhoneSession['kind'];
+  roundId: RoundKey;
   /** The last seq stored; 0 after a reload (storing a ballot again changes nothing). */
   after: number;
   /** Participants whose ballot came from a phone in this session. */
@@ -59,44 +81,57 @@ interface Intake {
   stopping: boolean;
 }
 
-let current: PhoneVoting | null = null;
+let current: PhoneSession | null = null;
 let intake: Intake | null = null;
 /** The round just opened from this window: its panel takes the focus from the closing dialog. */
-let openedHere: VotingRoundId | null = null;
+let openedHere: RoundKey | null = null;
 const listeners = new Set<() => void>();
 
-function publish(next: PhoneVoting | null): void {
+function publish(next: PhoneSession | null): void {
   current = next;
   for (const listener of listeners) listener();
 }
 
-function patch(roundId: VotingRoundId, change: Partial<PhoneVoting>): void {
-  if (current?.roundId === roundId) publish({ ...current, ...change });
-}
+type Common = Pick<PhoneSession, 'phones' | 'rejected' | 'synced' | 'unreachable'>;
 
-function subscribe(listener: () => void): () => void {
+/** Changes the visible state of the running session (only when it is that round's). */
+export function patchPhoneSession(roundId: RoundKey, change: Partial<Common> & { received?: number }): void {
+  if (current?.roundId === roundId) publish({ ...current, ...change } as PhoneSession);
+}
+const patch = patchPhoneSession;
+
+export function subscribePhoneSession(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+const subscribe = subscribePhoneSession;
 
-/** The running phone session, or null. */
+const votingOnly = () => (current?.kind === 'vote' ? current : null);
+
+/** The running phone voting session, or null (also while a writing round is open to phones). */
 export function usePhoneVoting(): PhoneVoting | null {
-  return useSyncExternalStore(subscribe, () => current);
+  return useSyncExternalStore(subscribe, votingOnly);
 }
 
 export function currentPhoneVoting(): PhoneVoting | null {
+  return votingOnly();
+}
+
+/** The running session of either kind, or null. */
+export function currentPhoneSession(): PhoneSession | null {
   return current;
 }
 
 /** Whether this round was just opened from here (asked once, by its panel as it appears). */
-export function takeJustOpened(roundId: VotingRoundId): boolean {
+export function takeJustOpened(roundId: RoundKey): boolean {
   const opened = openedHere === roundId;
   if (opened) openedHere = null;
   return opened;
 }
 
-function startIntake(roundId: VotingRoundId, lastUpdate: string): Intake {
+function startIntake(kind: Intake['kind'], roundId: RoundKey, lastUpdate: string): Intake {
   intake = {
+    kind,
     roundId,
     after: 0,
     phoneVoters: new Set(),
@@ -109,6 +144,14 @@ function startIntake(roundId: VotingRoundId, lastUpdate: string): Intake {
 
 function announce(text: string): void {
   useAppStore.getState().announce(text);
+}
+
+/** Why no second session can start while one runs; null when none runs. */
+export function busyMessage(): string | null {
+  if (!current) return null;
+  return current.kind === 'write'
+    ? i18next.t('errors.writing.lanBusyWriting', { prompt: current.prompt })
+    : i18next.t('errors.writing.lanBusyVoting');
 }
 
 // ---------------------------------------------------------------- opening and stopping
@@ -126,8 +169,37 @@ function failureMessage(reason: Extract<LanOpenResult, { status: 'failed' }>['re
   }
 }
 
-function updateKey(taken: readonly string[], closesAt: number | null): string {
-  return JSON.stringify([taken, closesAt]);
+function updateKey(taken: readonly string[], closesAt: number | null, shared?: readonly string[]): string {
+  return JSON.stringify(shared === undefined ? [taken, closesAt] : [taken, closesAt, shared]);
+}
+
+/**
+ * Asks the host to serve a round (either kind) and, when it does, starts the
+ * intake and shows the session. The caller has made sure no other session of
+ * this window runs (see busyMessage) and says what happened.
+ */
+export async function openPhoneSession(
+  request: LanOpenRequest,
+  view: (session: LanSession) => PhoneSession,
+  initial: { taken: readonly string[]; closesAt: number | null; shared?: readonly string[] },
+): Promise<OpenOutcome> {
+  const lan = getPlatform().lan;
+  if (!lan) return { ok: false, message: i18next.t('voting.phone.unavailable') };
+  const roundId = request.round.roundId as RoundKey;
+  if (!current) await finishOtherSession(roundId);
+  let result: LanOpenResult;
+  try {
+    result = await lan.open(request);
+  } catch (error) {
+    console.warn('The LAN server did not start', error);
+    return { ok: false, message: i18next.t('voting.phone.failed.error') };
+  }
+  if (result.status !== 'open') return { ok: false, message: failureMessage(result.reason) };
+  const shown = view(result.session);
+  startIntake(shown.kind, roundId, updateKey(initial.taken, initial.closesAt, initial.shared));
+  openedHere = roundId;
+  publish(shown);
+  return { ok: true };
 }
 
 /**
@@ -143,39 +215,31 @@ export async function openForPhones(
   const lan = getPlatform().lan;
   if (!lan) return { ok: false, message: i18next.t('voting.phone.unavailable') };
   if (!acceptsVotes(round, Date.now())) return { ok: false, message: i18next.t('voting.ballot.closedText') };
+  // A writing round open to phones is not stopped behind the facilitator's back.
+  if (current?.kind === 'write') return { ok: false, message: busyMessage()! };
   if (current && current.roundId !== round.id) await stopPhoneVoting(current.roundId);
-  else if (!current) await finishOtherSession(round.id);
   const taken = takenBy(await listVoterIds(round.id), new Set());
-  let result: LanOpenResult;
-  try {
-    result = await lan.open({
-      round: lanRoundOf(round, participants, goneItems, i18next.language),
-      interfaceId,
-      taken,
-    });
-  } catch (error) {
-    console.warn('The LAN server did not start', error);
-    return { ok: false, message: i18next.t('voting.phone.failed.error') };
-  }
-  if (result.status !== 'open') return { ok: false, message: failureMessage(result.reason) };
-  startIntake(round.id, updateKey(taken, round.closesAt));
-  openedHere = round.id;
-  publish({
-    workshopId: round.workshopId,
-    roundId: round.id,
-    title: round.title,
-    session: result.session,
-    phones: 0,
-    rejected: 0,
-    synced: true,
-    unreachable: false,
-  });
-  announce(i18next.t('voting.phone.announce.opened', { title: round.title }));
-  return { ok: true };
+  const outcome = await openPhoneSession(
+    { round: lanRoundOf(round, participants, goneItems, i18next.language), interfaceId, taken },
+    (session) => ({
+      kind: 'vote',
+      workshopId: round.workshopId,
+      roundId: round.id,
+      title: round.title,
+      session,
+      phones: 0,
+      rejected: 0,
+      synced: true,
+      unreachable: false,
+    }),
+    { taken, closesAt: round.closesAt },
+  );
+  if (outcome.ok) announce(i18next.t('voting.phone.announce.opened', { title: round.title }));
+  return outcome;
 }
 
 /** Fetches what the server has not handed over yet, without waiting, and stores it. */
-async function drain(roundId: VotingRoundId): Promise<void> {
+async function drain(roundId: RoundKey): Promise<void> {
   const lan = getPlatform().lan;
   if (!lan || intake?.roundId !== roundId) return;
   try {
@@ -194,9 +258,21 @@ export async function stopPhoneVoting(
   roundId: VotingRoundId,
   options: { quiet?: boolean; timeUp?: boolean } = {},
 ): Promise<void> {
-  const lan = getPlatform().lan;
-  if (!lan || current?.roundId !== roundId) return;
+  if (current?.kind !== 'vote' || current.roundId !== roundId) return;
   const title = current.title;
+  if (!(await stopPhoneSession(roundId))) return;
+  if (options.timeUp) announce(i18next.t('voting.phone.announce.timeUp', { title }));
+  else if (!options.quiet) announce(i18next.t('voting.phone.announce.closed', { title }));
+}
+
+/**
+ * Stops serving the running session of either kind: stores what the server
+ * took until now, closes it, stores what came in meanwhile. True when it was
+ * running and has ended here; the caller says so.
+ */
+export async function stopPhoneSession(roundId: RoundKey): Promise<boolean> {
+  const lan = getPlatform().lan;
+  if (!lan || current?.roundId !== roundId) return false;
   if (intake?.roundId === roundId) intake.stopping = true;
   await drain(roundId);
   try {
@@ -204,12 +280,11 @@ export async function stopPhoneVoting(
   } catch (error) {
     console.warn('The LAN server did not stop cleanly', error);
   }
-  // A ballot may have come in between the first look and the close.
+  // A ballot or card may have come in between the first look and the close.
   await drain(roundId);
-  if (current?.roundId !== roundId) return;
+  if (current?.roundId !== roundId) return false;
   end(roundId);
-  if (options.timeUp) announce(i18next.t('voting.phone.announce.timeUp', { title }));
-  else if (!options.quiet) announce(i18next.t('voting.phone.announce.closed', { title }));
+  return true;
 }
 
 /**
@@ -217,12 +292,13 @@ export async function stopPhoneVoting(
  * taken over (e.g. opened in another workshop before a reload): its ballots
  * are stored in their round before the host is given the new one.
  */
-async function finishOtherSession(roundId: VotingRoundId): Promise<void> {
+async function finishOtherSession(roundId: RoundKey): Promise<void> {
   const lan = getPlatform().lan;
   const running = lan ? await lan.current().catch(() => null) : null;
   if (!lan || !running || running.roundId === roundId || current || intake) return;
-  const other = running.roundId as VotingRoundId;
-  const state = startIntake(other, '');
+  const other = running.roundId as RoundKey;
+  const kind = (await findWritingRound(other as WritingRoundId)) ? 'write' : 'vote';
+  const state = startIntake(kind, other, '');
   state.stopping = true;
   await drain(other);
   await lan.close(other).catch(() => undefined);
@@ -230,7 +306,7 @@ async function finishOtherSession(roundId: VotingRoundId): Promise<void> {
   if (intake === state) intake = null;
 }
 
-function end(roundId: VotingRoundId): void {
+function end(roundId: RoundKey): void {
   if (intake?.roundId === roundId) intake = null;
   // What is said now is that the session ended; a count of ballots would talk over it.
   if (timer !== null) clearTimeout(timer);
@@ -257,13 +333,18 @@ export async function adoptRunningSession(workshopId: WorkshopId): Promise<void>
   if (!session || current) return;
   const roundId = session.roundId as VotingRoundId;
   const { round, workshop } = await findRoundAndWorkshop(roundId);
-  if (!round || round.status !== 'open' || !workshop || workshop.deletedAt !== null) {
+  if (!round) {
+    await adoptWritingSession(workshopId, session);
+    return;
+  }
+  if (round.status !== 'open' || !workshop || workshop.deletedAt !== null) {
     await lan.close(roundId).catch(() => undefined);
     return;
   }
   if (round.workshopId !== workshopId || current) return;
-  startIntake(round.id, '');
+  startIntake('vote', round.id, '');
   publish({
+    kind: 'vote',
     workshopId,
     roundId: round.id,
     title: round.title,
@@ -275,25 +356,56 @@ export async function adoptRunningSession(workshopId: WorkshopId): Promise<void>
   });
 }
 
+/** adoptRunningSession for a writing round (or a round that is gone: then the session is stopped). */
+async function adoptWritingSession(workshopId: WorkshopId, session: LanSession): Promise<void> {
+  const lan = getPlatform().lan;
+  const roundId = session.roundId as WritingRoundId;
+  const { round, workshop } = await findWritingRoundAndWorkshop(roundId);
+  if (!lan) return;
+  if (!round || round.status !== 'open' || !workshop || workshop.deletedAt !== null) {
+    await lan.close(roundId).catch(() => undefined);
+    return;
+  }
+  if (round.workshopId !== workshopId || current) return;
+  startIntake('write', round.id, '');
+  publish(phoneWritingOf(round, session, false));
+}
+
 // ---------------------------------------------------------------- the intake
 
+const seqOf = (event: unknown) =>
+  typeof (event as { seq?: unknown })?.seq === 'number' ? (event as { seq: number }).seq : NaN;
+
 /**
- * Stores ballot events in order; each is checked for shape and then by the
- * domain (open round, entitled voter, valid ballot). Refused ones are counted.
+ * Stores events in order (ballots and cards share one seq counter); each is
+ * checked for shape and then by the domain. Refused ones are counted; events
+ * of the other kind of round (a card in a voting round) are refused too.
  */
-export function storeEvents(roundId: VotingRoundId, events: LanEvents): Promise<void> {
+export function storeEvents(roundId: RoundKey, events: LanEvents): Promise<void> {
   const state = intake;
   if (!state || state.roundId !== roundId) return Promise.resolve();
   const task = async () => {
     if (intake !== state) return;
     const phones = typeof events.phones === 'number' && Number.isFinite(events.phones) ? events.phones : 0;
     if (current?.roundId === roundId && current.phones !== phones) patch(roundId, { phones });
-    const raw: unknown[] = Array.isArray(events.ballots) ? events.ballots : [];
-    const seqOf = (event: unknown) =>
-      typeof (event as { seq?: unknown })?.seq === 'number' ? (event as { seq: number }).seq : NaN;
-    const fresh = raw.filter((event) => !(seqOf(event) <= state.after)).sort((a, b) => seqOf(a) - seqOf(b));
+    const ballots: unknown[] = Array.isArray(events.ballots) ? events.ballots : [];
+    const notes: unknown[] = Array.isArray(events.notes) ? events.notes : [];
+    const isFresh = (event: unknown) => !(seqOf(event) <= state.after);
+    const wanted = (state.kind === 'write' ? notes : ballots).filter(isFresh);
+    const foreign = (state.kind === 'write' ? ballots : notes).filter(isFresh);
+    for (const event of foreign) {
+      const seq = seqOf(event);
+      if (Number.isSafeInteger(seq)) state.after = Math.max(state.after, seq);
+    }
+    if (foreign.length > 0 && current?.roundId === roundId)
+      patch(roundId, { rejected: current.rejected + foreign.length });
+    const fresh = wanted.sort((a, b) => seqOf(a) - seqOf(b));
     if (fresh.length === 0) return;
-    const round = await findRound(roundId);
+    if (state.kind === 'write') {
+      await storeWritingBatch(roundId as WritingRoundId, state, fresh);
+      return;
+    }
+    const round = await findRound(roundId as VotingRoundId);
     let stored = 0;
     let rejected = 0;
     for (const event of fresh) {
@@ -321,10 +433,35 @@ export function storeEvents(roundId: VotingRoundId, events: LanEvents): Promise<
       patch(roundId, { rejected: current.rejected + rejected });
     // After a reload the first batch stores again what was stored before: nothing new to say.
     if (stored > 0 && round && current?.roundId === roundId && current.synced)
-      queueAnnouncement(round, stored);
+      queueAnnouncement(stored, (count) =>
+        listVoterIds(round.id).then((ids) =>
+          i18next.t('voting.phone.announce.ballots', {
+            count,
+            cast: countVoters(round, ids),
+            entitled: round.entitled.length,
+          }),
+        ),
+      );
   };
   state.queue = state.queue.then(task, task);
   return state.queue;
+}
+
+/** Cards of a writing round: stored by writingSession, counted and announced here like ballots. */
+async function storeWritingBatch(roundId: WritingRoundId, state: Intake, fresh: unknown[]): Promise<void> {
+  for (const event of fresh) {
+    const seq = seqOf(event);
+    if (Number.isSafeInteger(seq)) state.after = Math.max(state.after, seq);
+  }
+  const { added, rejected } = await storeNoteEvents(roundId, fresh);
+  if (current?.roundId !== roundId) return;
+  if (rejected > 0 || added > 0)
+    patch(roundId, {
+      rejected: current.rejected + rejected,
+      received: (current.kind === 'write' ? current.received : 0) + added,
+    });
+  if (added > 0 && current.synced)
+    queueAnnouncement(added, (count) => i18next.t('writingSession.announce.arrived', { count }));
 }
 
 function sleep(ms: number): Promise<void> {
@@ -335,7 +472,7 @@ function sleep(ms: number): Promise<void> {
  * The long-poll loop of one session: runs while the workshop is open in this
  * window (LanIntake), and returns a function that ends it.
  */
-export function runIntake(roundId: VotingRoundId): () => void {
+export function runIntake(roundId: RoundKey): () => void {
   let stopped = false;
   void (async () => {
     let failures = 0;
@@ -360,11 +497,12 @@ export function runIntake(roundId: VotingRoundId): () => void {
       if (current?.roundId === roundId && !current.synced) patch(roundId, { synced: true });
       if (events.running === false && state.stopping) return;
       if (events.running === false && intake === state && !state.stopping) {
-        const title = current?.title ?? '';
+        const message =
+          current?.kind === 'write'
+            ? writingEndedMessage(current)
+            : i18next.t('voting.phone.ended', { title: current?.title ?? '' });
         end(roundId);
-        useAppStore
-          .getState()
-          .showToast({ tone: 'info', message: i18next.t('voting.phone.ended', { title }) });
+        useAppStore.getState().showToast({ tone: 'info', message });
         return;
       }
     }
@@ -380,13 +518,19 @@ export function sendUpdate(
   voterIds: readonly string[],
   closesAt: number | null,
 ): void {
+  if (!intake || intake.roundId !== roundId || !current?.synced) return;
+  updateHost({ roundId, taken: takenBy(voterIds, intake.phoneVoters), closesAt });
+}
+
+/** Sends an update of the running session to the host, unless it is the same as the last one sent. */
+export function updateHost(request: LanUpdateRequest): void {
   const lan = getPlatform().lan;
-  if (!lan || !intake || intake.roundId !== roundId || !current?.synced) return;
-  const taken = takenBy(voterIds, intake.phoneVoters);
-  const key = updateKey(taken, closesAt);
+  const { roundId } = request;
+  if (!lan || !intake || intake.roundId !== roundId) return;
+  const key = updateKey(request.taken, request.closesAt, request.shared);
   if (key === intake.lastUpdate) return;
   intake.lastUpdate = key;
-  lan.update({ roundId, taken, closesAt }).catch((error: unknown) => {
+  lan.update(request).catch((error: unknown) => {
     console.warn('The LAN server did not take the update', error);
     if (intake?.roundId === roundId && intake.lastUpdate === key) intake.lastUpdate = '';
   });
@@ -394,13 +538,14 @@ export function sendUpdate(
 
 // ---------------------------------------------------------------- announcements
 
-let pending: { round: VotingRound; count: number } | null = null;
+type Words = (count: number) => string | Promise<string>;
+let pending: { words: Words; count: number } | null = null;
 let lastAnnounced = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-/** Thirty ballots at once are one announcement, not thirty. */
-function queueAnnouncement(round: VotingRound, count: number): void {
-  pending = { round, count: (pending?.count ?? 0) + count };
+/** Thirty ballots (or cards) at once are one announcement, not thirty. */
+function queueAnnouncement(count: number, words: Words): void {
+  pending = { words, count: (pending?.count ?? 0) + count };
   if (timer !== null) return;
   const wait = Math.max(0, lastAnnounced + ANNOUNCE_EVERY_MS - Date.now());
   timer = setTimeout(flushAnnouncement, wait);
@@ -413,15 +558,7 @@ function flushAnnouncement(): void {
   pending = null;
   if (!due) return;
   lastAnnounced = Date.now();
-  void listVoterIds(due.round.id).then((ids) =>
-    announce(
-      i18next.t('voting.phone.announce.ballots', {
-        count: due.count,
-        cast: countVoters(due.round, ids),
-        entitled: due.round.entitled.length,
-      }),
-    ),
-  );
+  void Promise.resolve(due.words(due.count)).then(announce);
 }
 
 /** For tests: forget everything (a fresh window). */
