@@ -118,18 +118,34 @@ export function nameScreen(tr: Translator, model: Model, handlers: Handlers): Sc
       heading: title,
       alert,
     };
+  const form = nameForm(tr, voters, model.draft.participantId, alert, handlers);
+  return {
+    nodes: [title, question, h('p', { class: 'lead' }, tr.t('name.intro')), form],
+    heading: title,
+    alert,
+  };
+}
+
+/** The name choice of both kinds of round: one radio per free name, then "Weiter". */
+export function nameForm(
+  tr: Translator,
+  voters: ReadonlyArray<{ id: string; name: string }>,
+  picked: string | null | undefined,
+  alert: HTMLElement,
+  on: { selectName(id: string): void; pickName(id: string | null): void },
+): HTMLFormElement {
   const radios = voters.map((voter) => {
     const radio = h('input', {
       type: 'radio',
       name: 'voter',
       value: voter.id,
       'data-key': `voter:${voter.id}`,
-      checked: voter.id === model.draft.participantId,
+      checked: voter.id === picked,
     });
     radio.addEventListener('change', () => {
       if (!radio.checked) return;
       markChosen();
-      handlers.selectName(voter.id);
+      on.selectName(voter.id);
     });
     return radio;
   });
@@ -157,14 +173,10 @@ export function nameScreen(tr: Translator, model: Model, handlers: Handlers): Sc
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const picked = radios.filter((radio) => radio.checked)[0];
-    handlers.pickName(picked ? picked.value : null);
+    const chosen = radios.filter((radio) => radio.checked)[0];
+    on.pickName(chosen ? chosen.value : null);
   });
-  return {
-    nodes: [title, question, h('p', { class: 'lead' }, tr.t('name.intro')), form],
-    heading: title,
-    alert,
-  };
+  return form;
 }
 
 export function ballotScreen(

@@ -8,6 +8,7 @@ import type { LanWritingPhoneState } from '../../electron/shared/lanContract';
 import { h, setChildren, setDisabled, uid } from './dom';
 import type { Message, Translator } from './i18n';
 import type { MyCard } from './outbox';
+import { nameForm } from './screens';
 import { button, counter, drawMine, drawShared, mineSection, textField } from './writingCards';
 
 export type WritingScreen = 'name' | 'write' | 'closed';
@@ -200,48 +201,7 @@ export function writingNameScreen(
   const voters = view.state.round.voters;
   const question = h('h2', { class: 'subtitle' }, tr.t('name.heading'));
   const list = h('div', {});
-  const radios = voters.map((voter) => {
-    const radio = h('input', {
-      type: 'radio',
-      name: 'voter',
-      value: voter.id,
-      'data-key': `voter:${voter.id}`,
-      checked: voter.id === view.picked,
-    });
-    radio.addEventListener('change', () => {
-      if (!radio.checked) return;
-      markChosen();
-      handlers.selectName(voter.id);
-    });
-    return radio;
-  });
-  const options = voters.map((voter, index) =>
-    h('label', { class: 'name-option' }, radios[index]!, h('span', { class: 'name-text' }, voter.name)),
-  );
-  const markChosen = () =>
-    options.forEach((option, index) => option.classList.toggle('name-option-chosen', radios[index]!.checked));
-  markChosen();
-  const form = h(
-    'form',
-    { class: 'stack', novalidate: true },
-    h(
-      'fieldset',
-      { class: 'names' },
-      h('legend', { class: 'visually-hidden' }, tr.t('name.legend')),
-      options,
-    ),
-    alert,
-    h(
-      'button',
-      { type: 'submit', class: 'button primary wide', 'data-key': 'continue' },
-      tr.t('name.continue'),
-    ),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const picked = radios.filter((radio) => radio.checked)[0];
-    handlers.pickName(picked ? picked.value : null);
-  });
+  const form = nameForm(tr, voters, view.picked, alert, handlers);
   setChildren(list, voters.length === 0 ? h('p', { class: 'lead' }, tr.t('name.none')) : form);
   return {
     nodes: [...header.nodes, question, h('p', { class: 'lead' }, tr.t('write.nameIntro')), list],

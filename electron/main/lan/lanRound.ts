@@ -38,6 +38,38 @@ interface Phone {
 
 export type LanResult<T> = { ok: true; value: T } | { ok: false; error: LanErrorCode };
 
+/**
+ * The join rules both kinds of round share: the code must match; a phone that
+ * joined before keeps its token (also after closing, to read its state); a new
+ * phone needs an open round and room, then `register` makes its record.
+ */
+export function joinPhone<Phone, State>(
+  code: string,
+  token: string | undefined,
+  round: {
+    joinCode: string;
+    phones: Map<string, Phone>;
+    open: boolean;
+    maxTokens: number;
+    register: () => Phone;
+    stateOf: (token: string) => State;
+    notify: () => void;
+  },
+): LanResult<{ token: string; state: State }> {
+  const normalized = normalizeJoinCode(code);
+  if (normalized === null || !sameSecret(normalized, round.joinCode))
+    return { ok: false, error: 'wrong-code' };
+  if (token !== undefined && round.phones.has(token)) {
+    return { ok: true, value: { token, state: round.stateOf(token) } };
+  }
+  if (!round.open) return { ok: false, error: 'closed' };
+  if (round.phones.size >= round.maxTokens) return { ok: false, error: 'full' };
+  const fresh = newToken();
+  round.phones.set(fresh, round.register());
+  round.notify();
+  return { ok: true, value: { token: fresh, state: round.stateOf(fresh) } };
+}
+
 export interface LanRoundState {
   readonly kind: 'vote';
   readonly round: LanRound;
@@ -136,22 +168,20 @@ export function createLanRound(
     },
     closedByHost: () => closed,
     join(code, token) {
-      const normalized = normalizeJoinCode(code);
-      if (normalized === null || !sameSecret(normalized, joinCode)) return { ok: false, error: 'wrong-code' };
-      if (token !== undefined && phones.has(token)) {
-        return { ok: true, value: { token, state: phoneState(token)! } };
-      }
-      if (status() === 'closed') return { ok: false, error: 'closed' };
-      if (phones.size >= options.maxTokens) return { ok: false, error: 'full' };
-      const fresh = newToken();
-      phones.set(fresh, {
-        deviceId: round.anonymous ? newDeviceId() : null,
-        participantId: null,
-        ballot: null,
-        casts: 0,
+      return joinPhone(code, token, {
+        joinCode,
+        phones,
+        open: status() === 'open',
+        maxTokens: options.maxTokens,
+        register: () => ({
+          deviceId: round.anonymous ? newDeviceId() : null,
+          participantId: null,
+          ballot: null,
+          casts: 0,
+        }),
+        stateOf: (known) => phoneState(known)!,
+        notify,
       });
-      notify();
-      return { ok: true, value: { token: fresh, state: phoneState(fresh)! } };
     },
     phoneState,
     ballot(token, request) {

@@ -41,8 +41,8 @@ import type {
   LanWritingRound,
 } from '../../shared/lanContract';
 import { LAN_LIMITS } from '../../shared/lanContract';
-import { newDeviceId, newJoinCode, newToken, normalizeJoinCode, sameSecret } from './lanGuards';
-import type { LanResult } from './lanRound';
+import { newDeviceId, newJoinCode } from './lanGuards';
+import { joinPhone, type LanResult } from './lanRound';
 import { LAN_CLIENT_NOTE_ID } from './lanSchemas';
 
 /** Longest text shared back to phones (a board card holds at most 2,000 characters). */
@@ -240,17 +240,15 @@ export function createLanWritingRound(
     },
     closedByHost: () => closed,
     join(code, token) {
-      const normalized = normalizeJoinCode(code);
-      if (normalized === null || !sameSecret(normalized, joinCode)) return { ok: false, error: 'wrong-code' };
-      if (token !== undefined && phones.has(token)) {
-        return { ok: true, value: { token, state: phoneState(token)! } };
-      }
-      if (status() === 'closed') return { ok: false, error: 'closed' };
-      if (phones.size >= options.maxTokens) return { ok: false, error: 'full' };
-      const fresh = newToken();
-      phones.set(fresh, { deviceId: newDeviceId(), participantId: null, cards: new Map(), sends: 0 });
-      notify();
-      return { ok: true, value: { token: fresh, state: phoneState(fresh)! } };
+      return joinPhone(code, token, {
+        joinCode,
+        phones,
+        open: status() === 'open',
+        maxTokens: options.maxTokens,
+        register: () => ({ deviceId: newDeviceId(), participantId: null, cards: new Map(), sends: 0 }),
+        stateOf: (known) => phoneState(known)!,
+        notify,
+      });
     },
     phoneState,
     note(token, request) {

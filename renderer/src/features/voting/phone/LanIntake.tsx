@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { WorkshopId } from '../../../domain/ids';
+import type { VotingRoundId, WorkshopId, WritingRoundId } from '../../../domain/ids';
 import { useRound, useVoterIds } from '../../../persistence/lanHooks';
 import { useAcceptedTexts, useWritingRound } from '../../../persistence/writingHooks';
 import { closeWritingRound } from '../../writing/writingActions';
@@ -8,6 +8,17 @@ import { adoptRunningSession, runIntake, sendUpdate, stopPhoneVoting, usePhoneVo
 
 /** setTimeout takes at most this (about 24 days). */
 const MAX_TIMEOUT = 2 ** 31 - 1;
+
+const VOTING_SERVED = {
+  stop: (id: VotingRoundId) => void stopPhoneVoting(id, { quiet: true }),
+  timeUp: (id: VotingRoundId) => void stopPhoneVoting(id, { timeUp: true }),
+};
+
+const WRITING_SERVED = {
+  // Closed elsewhere, undone or deleted with its board: stop serving, store what came in.
+  stop: (id: WritingRoundId) => void stopWritingSession(id, { quiet: true }),
+  timeUp: (id: WritingRoundId) => void closeWritingRound({ id }, { timeUp: true }),
+};
 
 /**
  * Takes in what phones send wherever the facilitator is in the workshop (not
@@ -43,19 +54,7 @@ function VotingIntake({ workshopId }: { workshopId: WorkshopId }) {
 
   const status = round === null ? 'gone' : round?.status;
   const closesAt = round?.closesAt ?? null;
-  useEffect(() => {
-    if (roundId === null || status === undefined) return;
-    if (status !== 'open') {
-      void stopPhoneVoting(roundId, { quiet: true });
-      return;
-    }
-    if (closesAt === null) return;
-    const timer = setTimeout(
-      () => void stopPhoneVoting(roundId, { timeUp: true }),
-      Math.min(MAX_TIMEOUT, Math.max(0, closesAt - Date.now())),
-    );
-    return () => clearTimeout(timer);
-  }, [roundId, status, closesAt]);
+  useServedUntilClosed(roundId, status, closesAt, VOTING_SERVED);
 
   useEffect(() => {
     if (roundId === null || !synced || voters === undefined || status !== 'open') return;
@@ -76,20 +75,7 @@ function WritingIntake({ workshopId }: { workshopId: WorkshopId }) {
 
   const status = round === null ? 'gone' : round?.status;
   const closesAt = round?.closesAt ?? null;
-  useEffect(() => {
-    if (roundId === null || status === undefined) return;
-    if (status !== 'open') {
-      // Closed elsewhere, undone or deleted with its board: stop serving, store what came in.
-      void stopWritingSession(roundId, { quiet: true });
-      return;
-    }
-    if (closesAt === null) return;
-    const timer = setTimeout(
-      () => void closeWritingRound({ id: roundId }, { timeUp: true }),
-      Math.min(MAX_TIMEOUT, Math.max(0, closesAt - Date.now())),
-    );
-    return () => clearTimeout(timer);
-  }, [roundId, status, closesAt]);
+  useServedUntilClosed(roundId, status, closesAt, WRITING_SERVED);
 
   // Texts as one value, so an unchanged list sends nothing.
   const sharedKey = shared === undefined ? undefined : JSON.stringify(shared);
@@ -99,4 +85,29 @@ function WritingIntake({ workshopId }: { workshopId: WorkshopId }) {
   }, [round, sharedKey]);
 
   return null;
+}
+
+/**
+ * Keeps serving a round only while it is open: stops serving once it is closed,
+ * annulled or gone ('gone' = deleted), and calls `timeUp` at its closing time.
+ */
+function useServedUntilClosed<Id extends string>(
+  roundId: Id | null,
+  status: string | undefined,
+  closesAt: number | null,
+  on: { stop: (id: Id) => void; timeUp: (id: Id) => void },
+) {
+  useEffect(() => {
+    if (roundId === null || status === undefined) return;
+    if (status !== 'open') {
+      on.stop(roundId);
+      return;
+    }
+    if (closesAt === null) return;
+    const timer = setTimeout(
+      () => on.timeUp(roundId),
+      Math.min(MAX_TIMEOUT, Math.max(0, closesAt - Date.now())),
+    );
+    return () => clearTimeout(timer);
+  }, [roundId, status, closesAt, on]);
 }
