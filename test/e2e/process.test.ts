@@ -153,6 +153,8 @@ describe('workshop process', () => {
     await expect.poll(clock).toMatch(/^04:[0-5]\d$/);
     await expect.poll(() => bar.locator('.timer-signal').count()).toBe(0);
     await bar.getByRole('button', { name: 'Pause' }).click();
+    // The pause is saved first; read the clock only once the timer shows it.
+    await expect.poll(() => bar.getByRole('button', { name: 'Fortsetzen' }).count()).toBe(1);
     const paused = await clock();
     await page.clock.fastForward('10:00');
     expect(await clock()).toBe(paused);
