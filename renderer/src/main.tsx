@@ -5,12 +5,14 @@ import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { App } from './features/app/App';
 import { parseRoute } from './features/app/router';
+import { chunkFor, workshopScreen } from './features/app/screens';
 import { StartupFailure } from './features/app/StartupFailure';
 import { requestPersistentStorage, snapshotIfUpgradePending } from './features/backup/backupClient';
 import { listenForSnapshotRequests } from './features/backup/snapshotScheduler';
 import { applyTheme, storedTheme } from './features/settings/theme';
 import { initI18n, loadLanguage } from './i18n';
 import { getDb, openDatabase } from './persistence/db';
+import { prefetchRoute } from './persistence/hooks';
 import { CURRENT_SCHEMA_VERSION } from './persistence/schema';
 import { getPlatform } from './platform';
 import './styles/app.css';
@@ -24,7 +26,18 @@ const root = createRoot(document.getElementById('root')!);
 const language = i18n.language === 'en' ? 'en' : 'de';
 // The workshop list in German needs only the texts of the start bundle; every other
 // first screen (and English) waits for all its texts.
-const listFirst = language === 'de' && parseRoute(window.location.hash).name === 'workshops';
+const startRoute = parseRoute(window.location.hash);
+const listFirst = language === 'de' && startRoute.name === 'workshops';
+// The start screen's chunk loads while the database opens, not after the first render.
+const startChunk = chunkFor(startRoute)?.preload();
+
+/** Runs `work` when the page has had a second to settle and the main thread is idle. */
+function whenIdle(work: () => void): void {
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2_000 });
+    else work();
+  }, 1_000);
+}
 
 async function openDatabaseSafely(): Promise<void> {
   const installed = await installedVersionAtStart;
@@ -43,7 +56,10 @@ async function openData(): Promise<void> {
   const [, opened] = await Promise.allSettled([
     // Without the English texts the app still starts, in German.
     listFirst ? undefined : loadLanguage(language),
-    openDatabaseSafely(),
+    // The first screen's rows are read while its code is still loading.
+    openDatabaseSafely().then(() => prefetchRoute(startRoute)),
+    // A chunk that failed to load is reported by the error boundary once rendered.
+    startChunk,
   ]);
   if (opened.status === 'rejected') throw opened.reason;
 }
@@ -65,6 +81,10 @@ openData().then(
       setTimeout(() => {
         if (listFirst) void loadLanguage(language).catch(() => undefined);
         void requestPersistentStorage();
+        // Opening a workshop from the list then finds its screen loaded: fetched once the
+        // list has settled, so its evaluation does not hold up the first clicks.
+        if (startRoute.name === 'workshops')
+          whenIdle(() => void workshopScreen.preload().catch(() => undefined));
       }),
     );
     // Only the main window answers main's request for a last snapshot, not the projector.

@@ -1,24 +1,15 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveRegion } from '../../components/LiveRegion';
 import { Toasts } from '../../components/Toasts';
 import { FocusKeeper } from '../a11y/FocusKeeper';
 import { WorkshopListScreen } from '../workshops/WorkshopListScreen';
+import { backupScreen, projectorScreen, workshopScreen } from './screens';
 import { useRoute } from './useRoute';
 
-// The board (dnd-kit and friends) loads when a workshop is opened, not at start.
-const WorkshopScreen = lazy(() =>
-  import('../workshops/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })),
-);
-
-const ProjectorScreen = lazy(() =>
-  import('../projector/ProjectorScreen').then((module) => ({ default: module.ProjectorScreen })),
-);
-
-// Backups bring zod and the file checks along: loaded only when the screen is opened.
-const BackupScreen = lazy(() =>
-  import('../backup/BackupScreen').then((module) => ({ default: module.BackupScreen })),
-);
+const WorkshopScreen = workshopScreen.Screen;
+const ProjectorScreen = projectorScreen.Screen;
+const BackupScreen = backupScreen.Screen;
 
 export function App() {
   const route = useRoute();

@@ -1,0 +1,116 @@
+import { liveQuery, type Subscription } from 'dexie';
+
+/**
+ * A live query shared by everyone who asks for the same key, and startable
+ * before any component asks: main.tsx starts the queries of the screen the
+ * app opens on as soon as the database is open, while the screen's code is
+ * still loading, so a board of 5,000 cards is read in parallel instead of
+ * after the render that asks for it. A component reading it through
+ * dexie-react-hooks' useObservable then has the rows at its first render
+ * (the observable has getValue, like a BehaviorSubject). As with
+ * useLiveQuery: undefined while loading, a new value on every change that
+ * touches what the query read, and errors go to the error boundary.
+ */
+export interface SharedLiveQuery<K, T> {
+  /** Starts the query for `key` (if not running) before a component asks. */
+  prefetch(key: K): void;
+  /** The query for `key` as an observable for useObservable. */
+  observe(key: K): SharedObservable<T>;
+}
+
+type Observer<T> = { next?: (value: T) => void; error?: (error: unknown) => void };
+
+export interface SharedObservable<T> {
+  hasValue(): boolean;
+  getValue(): T | undefined;
+  subscribe(
+    next: ((value: T) => void) | Observer<T>,
+    error?: (error: unknown) => void,
+  ): { unsubscribe(): void };
+}
+
+type State<T> = { kind: 'loading' } | { kind: 'value'; value: T } | { kind: 'error'; error: unknown };
+
+interface Entry<T> {
+  state: State<T>;
+  observers: Set<Observer<T>>;
+  subscription: Subscription | undefined;
+  release: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** How long a result outlives its last reader (a remount, StrictMode's double mount). */
+const KEEP_MS = 1_000;
+/** How long a prefetched result waits for its first reader. */
+const PREFETCH_KEEP_MS = 10_000;
+
+export function sharedLiveQuery<K, T>(
+  keyOf: (key: K) => string,
+  query: (key: K) => Promise<T>,
+): SharedLiveQuery<K, T> {
+  const entries = new Map<string, Entry<T>>();
+
+  const entryFor = (key: K): Entry<T> => {
+    const id = keyOf(key);
+    const existing = entries.get(id);
+    if (existing) return existing;
+    const entry: Entry<T> = {
+      state: { kind: 'loading' },
+      observers: new Set(),
+      subscription: undefined,
+      release: undefined,
+    };
+    entries.set(id, entry);
+    entry.subscription = liveQuery(() => query(key)).subscribe({
+      next: (value) => {
+        entry.state = { kind: 'value', value };
+        for (const observer of [...entry.observers]) observer.next?.(value);
+      },
+      error: (error: unknown) => {
+        entry.state = { kind: 'error', error };
+        for (const observer of [...entry.observers]) observer.error?.(error);
+      },
+    });
+    return entry;
+  };
+
+  const releaseLater = (key: K, entry: Entry<T>, ms: number) => {
+    clearTimeout(entry.release);
+    entry.release = setTimeout(() => {
+      if (entry.observers.size > 0) return;
+      entry.subscription?.unsubscribe();
+      entries.delete(keyOf(key));
+    }, ms);
+  };
+
+  return {
+    prefetch(key) {
+      const entry = entryFor(key);
+      if (entry.observers.size === 0) releaseLater(key, entry, PREFETCH_KEEP_MS);
+    },
+    observe(key) {
+      const current = () => entries.get(keyOf(key))?.state;
+      return {
+        hasValue: () => current()?.kind === 'value',
+        getValue: () => {
+          const state = current();
+          return state?.kind === 'value' ? state.value : undefined;
+        },
+        subscribe(next, error) {
+          const observer: Observer<T> = typeof next === 'function' ? { next, error } : next;
+          const entry = entryFor(key);
+          clearTimeout(entry.release);
+          entry.observers.add(observer);
+          // What is there already (a reader that subscribes after the value came).
+          if (entry.state.kind === 'value') observer.next?.(entry.state.value);
+          else if (entry.state.kind === 'error') observer.error?.(entry.state.error);
+          return {
+            unsubscribe() {
+              if (!entry.observers.delete(observer)) return;
+              if (entry.observers.size === 0) releaseLater(key, entry, KEEP_MS);
+            },
+          };
+        },
+      };
+    },
+  };
+}

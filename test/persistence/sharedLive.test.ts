@@ -1,0 +1,145 @@
+// The shared, prefetchable live query behind useWorkshop, useBoards and useBoardContent.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WorkshopId } from '../../renderer/src/domain/ids';
+import type { ModeratoDb } from '../../renderer/src/persistence/db';
+import { sharedLiveQuery } from '../../renderer/src/persistence/sharedLive';
+import { freshDb } from './dbHelpers';
+
+let db: ModeratoDb;
+beforeEach(async () => {
+  db = freshDb();
+  await db.open();
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  db.close();
+  await db.delete();
+});
+
+function titles() {
+  const calls: string[] = [];
+  const query = sharedLiveQuery(
+    (id: WorkshopId) => id,
+    async (id: WorkshopId) => {
+      calls.push(id);
+      return (await db.workshops.get(id))?.title ?? null;
+    },
+  );
+  return { query, calls };
+}
+
+async function putWorkshop(id: string, title: string) {
+  await db.workshops.put({ id, title } as never);
+}
+
+const A = 'a' as WorkshopId;
+const B = 'b' as WorkshopId;
+
+describe('sharedLiveQuery', () => {
+  it('has no value before the query ran, then the value without a subscriber asking first (prefetch)', async () => {
+    await putWorkshop('a', 'Vision');
+    const { query, calls } = titles();
+    const observable = query.observe(A);
+    expect(observable.hasValue()).toBe(false);
+    expect(observable.getValue()).toBeUndefined();
+    query.prefetch(A);
+    await vi.waitFor(() => expect(observable.hasValue()).toBe(true));
+    expect(observable.getValue()).toBe('Vision');
+    // A subscriber that comes later gets the value at once, and the query did not run again.
+    const seen: unknown[] = [];
+    const subscription = observable.subscribe((value) => seen.push(value));
+    expect(seen).toEqual(['Vision']);
+    expect(calls).toEqual(['a']);
+    subscription.unsubscribe();
+  });
+
+  it('runs one query for all subscribers of a key and tells each of them every change', async () => {
+    await putWorkshop('a', 'Vision');
+    const { query, calls } = titles();
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const s1 = query.observe(A).subscribe({ next: (v) => first.push(v) });
+    const s2 = query.observe(A).subscribe((v) => second.push(v));
+    await vi.waitFor(() => expect(second).toEqual(['Vision']));
+    expect(first).toEqual(['Vision']);
+    await putWorkshop('a', 'Leitbild');
+    await vi.waitFor(() => expect(first).toEqual(['Vision', 'Leitbild']));
+    await vi.waitFor(() => expect(second).toEqual(['Vision', 'Leitbild']));
+    expect(calls.every((id) => id === 'a')).toBe(true);
+    expect(calls.length).toBe(2);
+    s1.unsubscribe();
+    s2.unsubscribe();
+  });
+
+  it('keeps keys apart', async () => {
+    await putWorkshop('a', 'Vision');
+    await putWorkshop('b', 'Bestandsaufnahme');
+    const { query } = titles();
+    const seen: Record<string, unknown[]> = { a: [], b: [] };
+    const sa = query.observe(A).subscribe((v) => seen.a!.push(v));
+    const sb = query.observe(B).subscribe((v) => seen.b!.push(v));
+    await vi.waitFor(() => expect(seen).toEqual({ a: ['Vision'], b: ['Bestandsaufnahme'] }));
+    sa.unsubscribe();
+    sb.unsubscribe();
+  });
+
+  it('passes a failing query on as an error, to each subscriber', async () => {
+    const query = sharedLiveQuery(
+      (id: WorkshopId) => id,
+      async () => {
+        throw new Error('kaputt');
+      },
+    );
+    const errors: unknown[] = [];
+    const subscription = query.observe(A).subscribe(
+      () => undefined,
+      (error) => errors.push(error),
+    );
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect((errors[0] as Error).message).toBe('kaputt');
+    expect(query.observe(A).hasValue()).toBe(false);
+    // A later subscriber learns of the error too.
+    const late: unknown[] = [];
+    query
+      .observe(A)
+      .subscribe(
+        () => undefined,
+        (error) => late.push(error),
+      )
+      .unsubscribe();
+    expect(late).toHaveLength(1);
+    subscription.unsubscribe();
+  });
+
+  it('stops the query a moment after its last subscriber left, and starts afresh when asked again', async () => {
+    await putWorkshop('a', 'Vision');
+    const { query, calls } = titles();
+    const subscription = query.observe(A).subscribe(() => undefined);
+    await vi.waitFor(() => expect(query.observe(A).hasValue()).toBe(true));
+    subscription.unsubscribe();
+    // Still there right after (a remount finds it) …
+    expect(query.observe(A).getValue()).toBe('Vision');
+    // … gone after the grace time: no value, and a change runs no query.
+    await vi.waitFor(() => expect(query.observe(A).hasValue()).toBe(false), { timeout: 3000 });
+    const before = calls.length;
+    await putWorkshop('a', 'Leitbild');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls.length).toBe(before);
+    const seen: unknown[] = [];
+    const again = query.observe(A).subscribe((v) => seen.push(v));
+    await vi.waitFor(() => expect(seen).toEqual(['Leitbild']));
+    again.unsubscribe();
+  });
+
+  it('lets a prefetch that nobody reads go after a while', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await putWorkshop('a', 'Vision');
+    const { query } = titles();
+    query.prefetch(A);
+    await vi.waitFor(() => expect(query.observe(A).hasValue()).toBe(true));
+    vi.advanceTimersByTime(5_000);
+    expect(query.observe(A).hasValue()).toBe(true);
+    vi.advanceTimersByTime(6_000);
+    expect(query.observe(A).hasValue()).toBe(false);
+  });
+});
