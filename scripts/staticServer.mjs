@@ -31,6 +31,9 @@ function compiledModules() {
  *   prefix (ending in "/"; the longest matching prefix wins). `modules` replaces
  *   the compiled path check and headers (the benchmark passes the TypeScript sources).
  */
+/** A built asset whose name carries its content hash (Vite: `assets/name-Ab12_xY9.js`). */
+const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
 export function startStaticServer({ rootDir, mounts, port, lanControl = null, modules = compiledModules() }) {
   const { resolveStaticPath, mimeTypeFor, SECURITY_HEADERS } = modules;
   // Longest prefix first: '/naive/' before '/'.
@@ -86,7 +89,10 @@ export function startStaticServer({ rootDir, mounts, port, lanControl = null, mo
       ...SECURITY_HEADERS,
       'Content-Type': mimeTypeFor(filePath),
       'Content-Length': size,
-      'Cache-Control': 'no-cache',
+      // Vite names every built asset after a hash of its content: such a file never changes
+      // under its name, so the browser keeps it (and V8 its compiled code) until the next
+      // build names another. The pages themselves are asked for afresh every time.
+      'Cache-Control': HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(filePath).pipe(response);

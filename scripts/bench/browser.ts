@@ -98,23 +98,28 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
+/** Every host name but 127.0.0.1 resolves to nothing: no request leaves the machine. */
+const BLOCK_OUTSIDE = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+
 export async function launchBrowser(): Promise<BenchBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'moderato-bench-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     ...chromiumLaunchOptions(),
+    args: [...chromiumLaunchOptions().args, BLOCK_OUTSIDE],
     viewport: { width: 1366, height: 800 },
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
     acceptDownloads: true,
   });
   const problems: string[] = [];
-  await context.route(
-    (url) => !['127.0.0.1', ''].includes(url.hostname) && !/^(data|blob|about):/.test(url.href),
-    (route) => {
-      problems.push(`request leaving 127.0.0.1: ${route.request().url()}`);
-      return route.abort('blockedbyclient');
-    },
-  );
+  // Outside requests fail at the resolver (BLOCK_OUTSIDE) and are reported here. Not through
+  // context.route(): routing turns the HTTP cache off, and with it V8's code cache, which the
+  // desktop app has (app:// is registered with codeCache) from its second launch on.
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.hostname !== '127.0.0.1' && !/^(data|blob|about):/.test(url.href))
+      problems.push(`request leaving 127.0.0.1: ${request.url()}`);
+  });
   const watch = (page: Page) => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -164,6 +169,31 @@ export async function frames(page: Page, count = 2): Promise<void> {
         tick(n);
       }),
     count,
+  );
+}
+
+/**
+ * The display's refresh interval as the page sees it: the median rAF delta of
+ * an idle second. Headless Chromium's rAF timestamps jitter by about ±0.1 ms
+ * around it (an idle page's p95 delta is 16.8 ms at 60 Hz).
+ */
+export async function refreshInterval(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const times: number[] = [];
+        const tick = (t: number) => {
+          times.push(t);
+          if (times.length < 61) return void requestAnimationFrame(tick);
+          const deltas = times
+            .slice(1)
+            .map((x, i) => x - times[i]!)
+            .sort((a, b) => a - b);
+          // The median delta to the nearest whole rate in Hz (16.7 ms → 60 Hz → 16.667 ms).
+          resolve(1000 / Math.round(1000 / deltas[Math.floor(deltas.length / 2)]!));
+        };
+        requestAnimationFrame(tick);
+      }),
   );
 }
 

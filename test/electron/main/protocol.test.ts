@@ -139,7 +139,14 @@ describe('APP_SCHEME_DEFINITION', () => {
   it('registers app:// as a standard, secure scheme with fetch and streaming', () => {
     expect(APP_SCHEME_DEFINITION).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: false,
+        stream: true,
+        codeCache: true,
+      },
     });
   });
 });
