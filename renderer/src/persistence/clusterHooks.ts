@@ -3,6 +3,7 @@ import type { BoardId, ClusterId, NoteId, WorkshopId } from '../domain/ids';
 import { byRank } from '../domain/ordering';
 import type { Board, Idea, Note } from '../domain/types';
 import { getDb } from './db';
+import { rowsWhereAnyOf } from './queries';
 
 const NO_IDEAS: Idea[] = [];
 
@@ -29,10 +30,11 @@ export function useSourceBoards(workshopId: WorkshopId, exceptBoardId: BoardId):
     const boards = (await db.boards.where('workshopId').equals(workshopId).toArray())
       .filter((b) => b.id !== exceptBoardId && b.kind !== 'canvases')
       .sort(byRank);
-    const notes = await db.notes
-      .where('boardId')
-      .anyOf(boards.map((b) => b.id))
-      .toArray();
+    const notes = await rowsWhereAnyOf(
+      db.notes,
+      'boardId',
+      boards.map((b) => b.id),
+    );
     return boards
       .map((board) => ({ board, notes: notes.filter((n) => n.boardId === board.id).sort(byRank) }))
       .filter((entry) => entry.notes.length > 0);

@@ -5,6 +5,7 @@ import { byRank } from '../domain/ordering';
 import type { TraceData } from '../domain/trace';
 import type { Board, Idea } from '../domain/types';
 import { getDb, type ModeratoDb } from './db';
+import { rowsWhereAnyOf } from './queries';
 
 /** Everything of a workshop that project ideas and traceability look at, boards and ideas sorted by rank. */
 export async function loadTraceData(db: ModeratoDb, workshopId: WorkshopId): Promise<TraceData> {
@@ -16,8 +17,8 @@ export async function loadTraceData(db: ModeratoDb, workshopId: WorkshopId): Pro
     ]);
     const boardIds = boards.map((b) => b.id);
     const [notes, clusters] = await Promise.all([
-      db.notes.where('boardId').anyOf(boardIds).toArray(),
-      db.clusters.where('boardId').anyOf(boardIds).toArray(),
+      rowsWhereAnyOf(db.notes, 'boardId', boardIds),
+      rowsWhereAnyOf(db.clusters, 'boardId', boardIds),
     ]);
     return {
       boards: boards.sort(byRank),

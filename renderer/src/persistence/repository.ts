@@ -4,6 +4,7 @@ import { byRank } from '../domain/ordering';
 import type { WorkshopTree } from '../domain/purge';
 import type { Board, BoardContent, Workshop } from '../domain/types';
 import type { ModeratoDb } from './db';
+import { rowsWhereAnyOf } from './queries';
 
 /** Writes a command's changes in one transaction: all of them or none. */
 export async function applyChanges(db: ModeratoDb, changes: ChangeSet): Promise<void> {
@@ -129,10 +130,10 @@ export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): 
     ]);
     const boardIds = boards.map((b) => b.id);
     const [columns, matrixRows, clusters, notes] = await Promise.all([
-      db.columns.where('boardId').anyOf(boardIds).toArray(),
-      db.matrixRows.where('boardId').anyOf(boardIds).toArray(),
-      db.clusters.where('boardId').anyOf(boardIds).toArray(),
-      db.notes.where('boardId').anyOf(boardIds).toArray(),
+      rowsWhereAnyOf(db.columns, 'boardId', boardIds),
+      rowsWhereAnyOf(db.matrixRows, 'boardId', boardIds),
+      rowsWhereAnyOf(db.clusters, 'boardId', boardIds),
+      rowsWhereAnyOf(db.notes, 'boardId', boardIds),
     ]);
     return {
       boards,

@@ -6,6 +6,7 @@
 import type { Table } from 'dexie';
 import type { ChangeSet } from '../../domain/changes';
 import type { ModeratoDb } from '../db';
+import { rowsWhereAnyOf } from '../queries';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import {
   BACKUP_FORMAT,
@@ -36,7 +37,7 @@ export async function readTrees(
       continue;
     }
     const parentIds = (result[spec.parent.table] ?? []).map((row) => row.id);
-    result[name] = parentIds.length ? await table.where(spec.parent.field).anyOf(parentIds).toArray() : [];
+    result[name] = parentIds.length ? await rowsWhereAnyOf(table, spec.parent.field, parentIds) : [];
   }
   return result;
 }
