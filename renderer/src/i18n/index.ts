@@ -68,16 +68,32 @@ export async function changeLanguage(language: Language): Promise<void> {
   }
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one (the first one of a page
+// some 10 ms): one per language and kind, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: string, kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${language}|${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      language,
+      kind === 'date'
+        ? { dateStyle: 'medium', timeZone: 'UTC' }
+        : { dateStyle: 'medium', timeStyle: 'short' },
+    );
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Formats an ISO date (yyyy-mm-dd) for the current UI language; '' stays ''. */
 export function formatIsoDate(isoDate: string, language: string): string {
   if (!isoDate) return '';
   const [year, month, day] = isoDate.split('-').map(Number);
   if (!year || !month || !day) return isoDate;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return dateFormat(language, 'date').format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 export function formatDateTime(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  return dateFormat(language, 'dateTime').format(epochMs);
 }
