@@ -1,14 +1,24 @@
 /**
  * B4 in the browser, through the app's own persistence code (applyChanges:
  * one Dexie transaction per command) on a copy of the board in a database of
- * its own: one card edit, and merging a 200-card cluster into another, timed
- * from the call to the transaction's completion. Baselines: the same edit
- * with strict durability, and the merge written one transaction per card;
- * for reference, the merge's requests sent by hand without Dexie (the floor).
+ * its own, timed from the call to the transaction's completion:
+ * - one card edit; baseline: the same edit with strict durability;
+ * - moving a 200-card cluster to another place on the board (the cluster's
+ *   rank is its only row: cards keep their place inside it); baseline: a
+ *   board that keeps each card's place on the card, writing every card of the
+ *   cluster, one transaction per card;
+ * - merging a 200-card cluster into another (every card changes cluster:
+ *   201 rows); baseline: the same rows one transaction per card, and the
+ *   floor: the same requests sent by hand without Dexie.
  */
 import { invertChanges, type Change } from '../../../renderer/src/domain/changes';
 import { editNote } from '../../../renderer/src/domain/boardCommands';
-import { cardsIn, mergeClusters } from '../../../renderer/src/domain/clusterCommands';
+import {
+  cardsIn,
+  mergeClusters,
+  moveCluster,
+  sortedClusters,
+} from '../../../renderer/src/domain/clusterCommands';
 import type { BoardId } from '../../../renderer/src/domain/ids';
 import { activeDatabaseName } from '../../../renderer/src/persistence/activeDb';
 import { ModeratoDb } from '../../../renderer/src/persistence/db';
@@ -64,14 +74,21 @@ export async function runPersistBench(boardId: BoardId, runs: number) {
     strict as unknown as { _options: { chromeTransactionDurability: string } }
   )._options.chromeTransactionDurability = 'strict';
 
+  // One edit is cheap: ten per run, so that a p95 is a p95 and not the single slowest of ten.
+  // The app's edits first, then the strict ones (a strict commit's flush must not fall into
+  // the app's figures).
+  const edits = Math.max(10 * runs, 20);
   const edit = { app: [] as number[], strict: [] as number[] };
-  for (let i = 0; i < WARMUPS + runs; i += 1) {
-    const note = content.notes[i % content.notes.length]!;
-    const app = await timed(() => applyChanges(db, editNote(note, `${note.text} ✓`, Date.now())));
-    const hard = await timed(() => applyChanges(strict, editNote(note, `${note.text} ✓✓`, Date.now())));
-    if (i >= WARMUPS) {
-      edit.app.push(app);
-      edit.strict.push(hard);
+  for (const [target, connection, mark] of [
+    [edit.app, db, '✓'],
+    [edit.strict, strict, '✓✓'],
+  ] as const) {
+    for (let i = 0; i < WARMUPS + edits; i += 1) {
+      const note = content.notes[i % content.notes.length]!;
+      const ms = await timed(() =>
+        applyChanges(connection, editNote(note, `${note.text} ${mark}`, Date.now())),
+      );
+      if (i >= WARMUPS) target.push(ms);
     }
   }
 
@@ -80,6 +97,30 @@ export async function runPersistBench(boardId: BoardId, runs: number) {
   );
   const [from, into] = bySize;
   if (!from || !into) throw new Error('The board needs two clusters');
+  const clusterCards = cardsIn(content, from.id);
+  const place = sortedClusters(content).findIndex((c) => c.id === from.id);
+  const move = { cards: clusterCards.length, app: [] as number[], perCard: [] as number[] };
+  for (let i = 0; i < WARMUPS + runs; i += 1) {
+    const changes = moveCluster(content, from.id, place === 0 ? content.clusters.length - 1 : 0, Date.now());
+    if (changes.length === 0) throw new Error('Moving the cluster changed nothing');
+    const app = await timed(() => applyChanges(db, changes));
+    await applyChanges(db, invertChanges(changes));
+    const now = Date.now();
+    const perCardChanges = clusterCards.map((note): Change => ({
+      table: 'notes',
+      before: note,
+      after: { ...note, updatedAt: now },
+    }));
+    const perCard = await timed(async () => {
+      for (const change of perCardChanges) await applyChanges(db, [change]);
+    });
+    await applyChanges(db, invertChanges(perCardChanges));
+    if (i >= WARMUPS) {
+      move.app.push(app);
+      move.perCard.push(perCard);
+    }
+  }
+
   const merge = {
     cards: cardsIn(content, from.id).length,
     bulk: [] as number[],
@@ -105,5 +146,5 @@ export async function runPersistBench(boardId: BoardId, runs: number) {
   strict.close();
   db.close();
   await new ModeratoDb(COPY).delete();
-  return { durability, edit, merge };
+  return { durability, edit, move, merge };
 }
