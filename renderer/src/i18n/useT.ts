@@ -12,8 +12,42 @@ let current = makeT();
 const listeners = new Set<() => void>();
 let listening = false;
 
+/** Remembered texts per function; beyond this many the memory starts afresh. */
+const MEMO_LIMIT = 5_000;
+
+/**
+ * A translate function that remembers its texts: a board asks for the same
+ * labels for every card and cluster ("Bearbeiten", "Karte 3 von 200"), some
+ * 600 calls of i18next's t when a board opens. Only calls with a key and plain
+ * options (strings, numbers, booleans) are remembered, and only string
+ * results; the function is replaced when the language changes or texts are
+ * added, and its memory with it.
+ */
 function makeT(): TFunction {
-  return ((...args: Parameters<TFunction>) => i18next.t(...args)) as TFunction;
+  const memo = new Map<string, string>();
+  return ((...args: Parameters<TFunction>) => {
+    const [key, options] = args as unknown as [unknown, unknown];
+    const id = memoKey(key, options);
+    if (id === null) return i18next.t(...args);
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const text: unknown = i18next.t(...args);
+    if (typeof text !== 'string') return text;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(id, text);
+    return text;
+  }) as TFunction;
+}
+
+function memoKey(key: unknown, options: unknown): string | null {
+  if (typeof key !== 'string') return null;
+  if (options === undefined) return key;
+  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype)
+    return null;
+  const values = Object.values(options);
+  if (!values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
+    return null;
+  return `${key}\u0000${JSON.stringify(options)}`;
 }
 
 function changed(): void {

@@ -1,6 +1,6 @@
 import { DndContext, DragOverlay, useDroppable } from '@dnd-kit/core';
 import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { ClusterId, NoteId, WorkshopId } from '../../domain/ids';
 import type { BoardContent, Idea, Note } from '../../domain/types';
 import { useCardOrigins, useIdeasOfClusters } from '../../persistence/clusterHooks';
@@ -61,7 +61,7 @@ function DropSurface({ children }: { children: ReactNode }) {
  * through menus and dialogs; every action is one undo step.
  */
 export function ClusterBoard({ content }: { content: BoardContent }) {
-  const { t } = useTranslation();
+  const t = useT();
   const workshopId = content.board.workshopId as WorkshopId;
   const [dialog, setDialog] = useState<ClusterDialog>({ kind: 'none' });
   const ideas = useIdeasOfClusters(useMemo(() => content.clusters.map((c) => c.id), [content.clusters]));

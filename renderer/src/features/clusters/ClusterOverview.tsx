@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { ClusterId } from '../../domain/ids';
 import type { Cluster, Note } from '../../domain/types';
 
@@ -21,7 +21,7 @@ export const ClusterOverview = memo(function ClusterOverview({
   groups,
   poolCount,
 }: ClusterOverviewProps) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <section className="visually-hidden" aria-labelledby="cluster-overview-title">
       <h3 id="cluster-overview-title">{t('a11y.clusterOverview.title')}</h3>

@@ -1,6 +1,6 @@
 import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core';
 import { memo, useId, type KeyboardEventHandler, type PointerEventHandler } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import { Icon } from '../../components/Icon';
 import { usePopover } from '../../components/usePopover';
 import type { NoteId, WorkshopId } from '../../domain/ids';
@@ -89,7 +89,7 @@ interface ClusterViewProps extends CardsProps {
  */
 export const ClusterView = memo(function ClusterView(props: ClusterViewProps) {
   const { cluster, hint, lifted, ...rest } = props;
-  const { t } = useTranslation();
+  const t = useT();
   const headingId = useId();
   const {
     attributes,
@@ -138,7 +138,7 @@ interface ClusterContentProps extends Omit<ClusterViewProps, 'hint' | 'lifted'> 
 const ClusterContent = memo(function ClusterContent(props: ClusterContentProps) {
   const { cluster, index, clusterCount, allowFocus, workshopId, actions, cards } = props;
   const { headingId, attributes, listeners, setActivatorNodeRef } = props;
-  const { t } = useTranslation();
+  const t = useT();
   const listId = useId();
   const menu = usePopover();
   const act = (action: () => void) => () => {

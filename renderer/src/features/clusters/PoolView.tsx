@@ -1,5 +1,5 @@
 import { memo, useId, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import { addCard } from '../../domain/clusterCommands';
 import type { BoardContent } from '../../domain/types';
 import { useAppStore } from '../../state/store';
@@ -37,7 +37,7 @@ export const PoolView = memo(function PoolView(props: PoolViewProps) {
 
 const PoolContent = memo(function PoolContent(props: Omit<PoolViewProps, 'over'> & { headingId: string }) {
   const { cards, contentRef, boardId, headingId } = props;
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <>
       <div className="cluster-pool-header">
@@ -61,7 +61,7 @@ const PoolContent = memo(function PoolContent(props: Omit<PoolViewProps, 'over'>
 
 /** Adds cards to the pool, one after another; the unsent text survives a reload. */
 function PoolComposer({ contentRef, boardId }: { contentRef: RefObject<BoardContent>; boardId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const draftKey = `note:pool:${boardId}`;
   const [open, setOpen] = useState(() => hasDraft(draftKey));
   const openButton = useRef<HTMLButtonElement>(null);
