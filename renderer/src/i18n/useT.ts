@@ -10,7 +10,6 @@ import { useSyncExternalStore } from 'react';
  */
 let current = makeT();
 const listeners = new Set<() => void>();
-let listening = false;
 
 /** Remembered texts per function; beyond this many the memory starts afresh. */
 const MEMO_LIMIT = 5_000;
@@ -32,7 +31,8 @@ function makeT(): TFunction {
     const known = memo.get(id);
     if (known !== undefined) return known;
     const text: unknown = i18next.t(...args);
-    if (typeof text !== 'string') return text;
+    // A missing text (its key comes back) may arrive with the rest of the texts: not kept.
+    if (typeof text !== 'string' || text === key) return text;
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(id, text);
     return text;
@@ -45,8 +45,9 @@ function memoKey(key: unknown, options: unknown): string | null {
   if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype)
     return null;
   const values = Object.values(options);
-  if (!values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
-    return null;
+  const plain = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  if (!values.every(plain)) return null;
   return `${key}\u0000${JSON.stringify(options)}`;
 }
 
@@ -55,12 +56,13 @@ function changed(): void {
   for (const listener of listeners) listener();
 }
 
+// From the start, not from the first subscriber: texts added between a component's
+// first render and its commit must not stay remembered as missing.
+i18next.on('languageChanged', changed);
+if (i18next.store) i18next.store.on('added', changed);
+else i18next.on('initialized', () => i18next.store?.on('added', changed));
+
 function subscribe(listener: () => void): () => void {
-  if (!listening) {
-    listening = true;
-    i18next.on('languageChanged', changed);
-    i18next.store?.on('added', changed);
-  }
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

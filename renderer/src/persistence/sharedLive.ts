@@ -60,25 +60,33 @@ export function sharedLiveQuery<K, T>(
       release: undefined,
     };
     entries.set(id, entry);
-    entry.subscription = liveQuery(() => query(key)).subscribe({
+    // An async querier, so that Dexie follows every await of the query (its zone).
+    entry.subscription = liveQuery(async () => await query(key)).subscribe({
       next: (value) => {
         entry.state = { kind: 'value', value };
         for (const observer of [...entry.observers]) observer.next?.(value);
       },
       error: (error: unknown) => {
+        // Told to those reading now (their error boundary shows it); whoever asks next
+        // starts afresh, as a new useLiveQuery would.
         entry.state = { kind: 'error', error };
         for (const observer of [...entry.observers]) observer.error?.(error);
+        forget(id, entry);
       },
     });
     return entry;
   };
 
+  const forget = (id: string, entry: Entry<T>) => {
+    clearTimeout(entry.release);
+    entry.subscription?.unsubscribe();
+    if (entries.get(id) === entry) entries.delete(id);
+  };
+
   const releaseLater = (key: K, entry: Entry<T>, ms: number) => {
     clearTimeout(entry.release);
     entry.release = setTimeout(() => {
-      if (entry.observers.size > 0) return;
-      entry.subscription?.unsubscribe();
-      entries.delete(keyOf(key));
+      if (entry.observers.size === 0) forget(keyOf(key), entry);
     }, ms);
   };
 

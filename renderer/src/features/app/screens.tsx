@@ -16,18 +16,25 @@ export interface ScreenChunk<P extends object> {
 }
 
 export function screenChunk<P extends object>(load: () => Promise<ComponentType<P>>): ScreenChunk<P> {
-  let loaded: ComponentType<P> | undefined;
+  // Kept when it fails, as React.lazy does: the error boundary shows the failure (a new
+  // import on every retry would keep Suspense waiting for ever).
   let loading: Promise<ComponentType<P>> | undefined;
-  const preload = () =>
-    (loading ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        loading = undefined; // a later render may try again (e.g. after a reload of the chunk failed)
-        throw error;
-      },
-    ));
+  const preload = () => {
+    if (!loading) {
+      const promise = load();
+      // Marked the way React's `use` reads a promise (React's FulfilledReactPromise and
+      // RejectedReactPromise): once settled, `use` returns its value (or throws its error)
+      // in the same render instead of suspending once more.
+      promise.then(
+        (value) => void Object.assign(promise, { status: 'fulfilled', value }),
+        (reason: unknown) => void Object.assign(promise, { status: 'rejected', reason }),
+      );
+      loading = promise;
+    }
+    return loading;
+  };
   function Screen(props: P) {
-    const Loaded = loaded ?? use(preload());
+    const Loaded = use(preload());
     return <Loaded {...props} />;
   }
   return { Screen, preload };
