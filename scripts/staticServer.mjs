@@ -31,8 +31,8 @@ function compiledModules() {
  *   prefix (ending in "/"; the longest matching prefix wins). `modules` replaces
  *   the compiled path check and headers (the benchmark passes the TypeScript sources).
  */
-/** A built asset whose name carries its content hash (Vite: `assets/name-Ab12_xY9.js`). */
-const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+/** A built script or style sheet, named after its content hash (Vite: `assets/name-Ab12_xY9.js`). */
+const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
 
 export function startStaticServer({ rootDir, mounts, port, lanControl = null, modules = compiledModules() }) {
   const { resolveStaticPath, mimeTypeFor, SECURITY_HEADERS } = modules;

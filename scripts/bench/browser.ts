@@ -98,14 +98,21 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Every host name but 127.0.0.1 resolves to nothing: no request leaves the machine. */
-const BLOCK_OUTSIDE = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+/**
+ * No request leaves the machine: every host name but 127.0.0.1 resolves to nothing,
+ * and everything not on the loopback (IP addresses too) goes to a proxy that is not
+ * there (Chromium never sends loopback requests through a proxy).
+ */
+const BLOCK_OUTSIDE = [
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--proxy-server=http://127.0.0.1:9',
+];
 
 export async function launchBrowser(): Promise<BenchBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'moderato-bench-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     ...chromiumLaunchOptions(),
-    args: [...chromiumLaunchOptions().args, BLOCK_OUTSIDE],
+    args: [...chromiumLaunchOptions().args, ...BLOCK_OUTSIDE],
     viewport: { width: 1366, height: 800 },
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',

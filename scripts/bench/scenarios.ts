@@ -208,9 +208,10 @@ export async function benchDrag(ctx: ScenarioContext): Promise<ScenarioResult> {
     const counted = naive ? runs.at(-1)! : await dragAcross(ctx.page, v, true);
     const deltas = runs.flatMap((r) => r.frameDeltas);
     const loafs = runs.flatMap((r) => r.loafs);
-    // Each delta in whole refresh intervals: 16.6–16.8 ms is one frame (the clock's jitter),
-    // a frame that missed its vsync counts as two (33.3 ms at 60 Hz), and so on.
-    const intervals = deltas.map((d) => Math.max(1, Math.round(d / interval)));
+    // Each delta in whole refresh intervals, with a tenth of one for the clock's jitter:
+    // 16.6–18.3 ms is one frame at 60 Hz, a frame that missed its vsync counts as two
+    // (33.3 ms), and so on.
+    const intervals = deltas.map((d) => Math.max(1, Math.ceil(d / interval - 0.1)));
     return {
       p95Frame: p95(intervals.map((n) => n * interval)),
       rawP95Frame: p95(deltas),
@@ -378,7 +379,6 @@ export async function benchPersist(ctx: ScenarioContext): Promise<ScenarioResult
     move: { cards: number; app: number[]; perCard: number[] };
     merge: { cards: number; bulk: number[]; perCard: number[]; rawIndexedDb: number[] };
   };
-  const floor = median(r.merge.rawIndexedDb);
   return {
     id: 'B4',
     title: `Speichern: eine Kartenänderung; einen Cluster mit ${r.move.cards} Karten verschieben; ihn mit einem anderen zusammenführen`,
@@ -393,17 +393,14 @@ export async function benchPersist(ctx: ScenarioContext): Promise<ScenarioResult
         p95(r.move.perCard),
         both(atMost(20), ratioAtLeast(10)),
       ),
-      // Every card changes its cluster: bound by IndexedDB, so compared with the same
-      // requests sent by hand in one transaction without Dexie.
+      // Every card changes its cluster: 201 rows, bound by IndexedDB itself (the same
+      // requests sent by hand without Dexie are in the details).
       check(
-        `median merging a ${r.merge.cards}-card cluster into another (${r.merge.cards + 1} rows)`,
-        median(r.merge.bulk),
+        `p95 merging a ${r.merge.cards}-card cluster into another (${r.merge.cards + 1} rows)`,
+        p95(r.merge.bulk),
         'ms',
-        median(r.merge.perCard),
-        {
-          text: `≤ 1.5× IndexedDB ohne Dexie (${Math.round(floor)} ms), ≥ 3× better than baseline`,
-          met: (value, ratio) => value <= 1.5 * floor && ratio !== null && ratio >= 3,
-        },
+        p95(r.merge.perCard),
+        both(atMost(20), ratioAtLeast(10)),
       ),
     ],
     details: {
@@ -412,7 +409,7 @@ export async function benchPersist(ctx: ScenarioContext): Promise<ScenarioResult
       move: { ...r.move, medians: { app: median(r.move.app), perCard: median(r.move.perCard) } },
       mergeMedians: {
         app: median(r.merge.bulk),
-        rawIndexedDb: floor,
+        rawIndexedDb: median(r.merge.rawIndexedDb),
         perCard: median(r.merge.perCard),
       },
       mergeP95: {
