@@ -105,7 +105,7 @@ function ensureBuilds(log: (line: string) => void): void {
 }
 
 /** Imports a backup file through "Sicherungen → Sicherung importieren …" and finds its focus board. */
-export async function importWorkshop(
+async function importWorkshop(
   page: Page,
   baseUrl: string,
   file: string,
