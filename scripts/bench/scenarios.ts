@@ -308,9 +308,47 @@ export async function benchPickUp(ctx: ScenarioContext): Promise<ScenarioResult>
 
 // ---------------------------------------------------------------- B3: opening a big board
 
+/**
+ * Opening the board in a page that is already loaded, as one does in the app:
+ * from the workshop's overview, a click on the board's tab (the naive page: a
+ * button that shows its board). The time from the click (its event time) to
+ * the first card shown and the page interactive again.
+ */
+async function openByClick(
+  ctx: ScenarioContext,
+  pageUrl: string,
+  link: string,
+  card: string,
+): Promise<number> {
+  const { page } = ctx;
+  await page.goto('about:blank');
+  await page.goto(pageUrl);
+  const target = page.locator(link).first();
+  await target.waitFor();
+  // Settled: the screen's code and what it reads are loaded, the main thread is idle.
+  await sleep(1_500);
+  await page.evaluate((selector) => {
+    const bench = window.__bench as typeof window.__bench & { clickAt?: number };
+    addEventListener(
+      'click',
+      (event) => {
+        bench.clickAt = event.timeStamp;
+        bench.watch(selector, 'open');
+      },
+      { capture: true, once: true },
+    );
+  }, card);
+  await target.click();
+  await page.waitForFunction(() => window.__bench.marks['open:interactive'] !== undefined);
+  return page.evaluate(() => {
+    const bench = window.__bench as typeof window.__bench & { clickAt?: number };
+    return bench.marks['open:interactive']! - bench.clickAt!;
+  });
+}
+
 export async function benchOpenBoard(ctx: ScenarioContext): Promise<ScenarioResult> {
   const { app, naive } = variants(ctx, ctx.big);
-  const measure = async (v: Variant) => {
+  const reload = async (v: Variant) => {
     const times = await repeat(ctx, async () => {
       await ctx.page.goto('about:blank');
       await ctx.page.goto(watchedUrl(v.url, v.card, 'cards'));
@@ -335,14 +373,41 @@ export async function benchOpenBoard(ctx: ScenarioContext): Promise<ScenarioResu
     }, v.card);
     return { times, ...dom };
   };
-  const a = await measure(app);
-  const n = await measure(naive);
+  const { big } = ctx;
+  const opened = {
+    app: await repeat(ctx, () =>
+      openByClick(ctx, `${ctx.baseUrl}#/w/${big.workshopId}`, `a[href="${big.hash}"]`, app.card),
+    ),
+    naive: await repeat(ctx, () =>
+      openByClick(
+        ctx,
+        `${ctx.baseUrl}naive/?view=open&board=${big.boardId}`,
+        'button.naive-open',
+        naive.card,
+      ),
+    ),
+  };
+  const a = await reload(app);
+  const n = await reload(naive);
   return {
     id: 'B3',
-    title: `Workshop mit ${ctx.big.notes} Karten öffnen (Board, Laden bis bedienbar)`,
-    baselineIs: 'naives Board derselben Karten (unvirtualisiert, ohne memo), ebenfalls frisch geladen',
+    title: `Workshop mit ${big.notes} Karten öffnen (Board, bis bedienbar: im Programm per Klick; Seite neu geladen)`,
+    baselineIs: 'naives Board derselben Karten (unvirtualisiert, ohne memo), ebenso geöffnet',
     checks: [
-      check('median load to interactive', median(a.times), 'ms', median(n.times), atMost(500)),
+      check(
+        'median opening the board in the app (click → interactive)',
+        median(opened.app),
+        'ms',
+        median(opened.naive),
+        atMost(500),
+      ),
+      check(
+        'median reloading the page on the board (→ interactive)',
+        median(a.times),
+        'ms',
+        median(n.times),
+        atMost(500),
+      ),
       // Only what is visible, plus the margin rendered ahead for scrolling: no card in the
       // page more than one screen height away from the screen.
       check(
@@ -356,11 +421,15 @@ export async function benchOpenBoard(ctx: ScenarioContext): Promise<ScenarioResu
         },
       ),
       check('cards in the DOM', a.cardsInDom, 'cards', n.cardsInDom, {
-        text: `≤ 5 % der ${ctx.big.notes} Karten`,
-        met: (value) => value <= ctx.big.notes * 0.05,
+        text: `≤ 5 % der ${big.notes} Karten`,
+        met: (value) => value <= big.notes * 0.05,
       }),
     ],
-    details: { app: a, naive: n, cardsOnBoard: ctx.big.notes },
+    details: {
+      opened: { ...opened, p95: { app: p95(opened.app), naive: p95(opened.naive) } },
+      reloaded: { app: a, naive: n },
+      cardsOnBoard: big.notes,
+    },
   };
 }
 

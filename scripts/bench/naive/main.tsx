@@ -1,10 +1,12 @@
 /**
  * The comparison page of `npm run bench`. `?view=board&board=<id>` shows the
- * board as a naive implementation would (see NaiveBoard.tsx);
+ * board as a naive implementation would (see NaiveBoard.tsx), `?view=open&board=<id>`
+ * a button that shows it (B3: opening a board in a page that is already loaded);
  * `?view=persist&board=<id>` and `?view=pdf&pages=<n>` run their measurement
  * and leave the result in window.__benchResult. It is served from the same
  * origin as the app, so it reads the same IndexedDB.
  */
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { BoardId } from '../../../renderer/src/domain/ids';
 import { NaiveBoard } from './NaiveBoard';
@@ -30,6 +32,18 @@ function report(work: Promise<unknown>): void {
   );
 }
 
-if (view === 'board') createRoot(document.getElementById('root')!).render(<NaiveBoard boardId={boardId} />);
+function OpenOnClick({ boardId }: { boardId: BoardId }) {
+  const [open, setOpen] = useState(false);
+  if (open) return <NaiveBoard boardId={boardId} />;
+  return (
+    <button type="button" className="naive-open" onClick={() => setOpen(true)}>
+      Board öffnen
+    </button>
+  );
+}
+
+if (view === 'open') createRoot(document.getElementById('root')!).render(<OpenOnClick boardId={boardId} />);
+else if (view === 'board')
+  createRoot(document.getElementById('root')!).render(<NaiveBoard boardId={boardId} />);
 else if (view === 'persist') report(runPersistBench(boardId, Number(params.get('runs') ?? 10)));
 else if (view === 'pdf') report(runPdfFloor(Number(params.get('pages') ?? 100)));
