@@ -65,14 +65,15 @@ export async function listBoards(db: ModeratoDb, workshopId: WorkshopId): Promis
 
 export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promise<BoardContent | undefined> {
   return db.transaction('r', [db.boards, db.columns, db.matrixRows, db.clusters, db.notes], async () => {
-    const board = await db.boards.get(boardId);
-    if (!board) return undefined;
-    const [columns, rows, clusters, notes] = await Promise.all([
+    // All five requests at once: no round trip between the board and its rows.
+    const [board, columns, rows, clusters, notes] = await Promise.all([
+      db.boards.get(boardId),
       db.columns.where('boardId').equals(boardId).toArray(),
       db.matrixRows.where('boardId').equals(boardId).toArray(),
       db.clusters.where('boardId').equals(boardId).toArray(),
       db.notes.where('boardId').equals(boardId).toArray(),
     ]);
+    if (!board) return undefined;
     return {
       board,
       columns: columns.sort(byRank),
