@@ -135,11 +135,35 @@ describe('sharedLiveQuery', () => {
     again.unsubscribe();
   });
 
+  it('tells the prefetcher when the first result is there (main.tsx waits for the workshop list)', async () => {
+    await putWorkshop('a', 'Vision');
+    const { query, calls } = titles();
+    const ready = query.prefetch(A);
+    expect(query.observe(A).hasValue()).toBe(false);
+    await ready;
+    expect(query.observe(A).getValue()).toBe('Vision');
+    // A second prefetch of the same key starts nothing and is ready at once.
+    await query.prefetch(A);
+    expect(calls).toEqual(['a']);
+  });
+
+  it('tells the prefetcher also when the query failed, without rejecting', async () => {
+    const query = sharedLiveQuery(
+      (id: WorkshopId) => id,
+      async (): Promise<string> => {
+        throw new Error('kaputt');
+      },
+    );
+    await expect(query.prefetch(A)).resolves.toBeUndefined();
+    // The error is for the reader to show (the error boundary); the next one asks afresh.
+    expect(query.observe(A).hasValue()).toBe(false);
+  });
+
   it('lets a prefetch that nobody reads go after a while', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await putWorkshop('a', 'Vision');
     const { query } = titles();
-    query.prefetch(A);
+    void query.prefetch(A);
     await vi.waitFor(() => expect(query.observe(A).hasValue()).toBe(true));
     vi.advanceTimersByTime(5_000);
     expect(query.observe(A).hasValue()).toBe(true);

@@ -1,12 +1,18 @@
-import { useLiveQuery, useObservable } from 'dexie-react-hooks';
+import { useObservable } from 'dexie-react-hooks';
 import type { Route } from '../features/app/router';
 import type { BoardId, WorkshopId } from '../domain/ids';
 import { getDb } from './db';
 import { getWorkshop, listBoards, listWorkshops, loadBoardContent } from './repository';
 import { sharedLiveQuery } from './sharedLive';
 
+const workshopsQuery = sharedLiveQuery(
+  () => 'all',
+  () => listWorkshops(getDb()),
+);
+
+/** All workshops, the last changed first (those in the bin too); undefined while loading. */
 export function useWorkshops() {
-  return useLiveQuery(() => listWorkshops(getDb()), []);
+  return useObservable(() => workshopsQuery.observe(undefined), []);
 }
 
 const workshopQuery = sharedLiveQuery(
@@ -37,12 +43,17 @@ export function useBoardContent(boardId: BoardId) {
 
 /**
  * Starts reading what the first screen shows (main.tsx, once the database is
- * open), while that screen's code is still on its way.
+ * open), while that screen's code is still on its way. Resolves when the
+ * first render should wait no longer: the workshop list (a few rows) is read
+ * by then, so the list shows with its workshops at once instead of "Lädt …"
+ * first; a workshop renders its frame at once, its board follows.
  */
-export function prefetchRoute(route: Route): void {
-  if (route.name !== 'workshop' && route.name !== 'projector') return;
-  workshopQuery.prefetch(route.workshopId);
-  if (route.name !== 'workshop') return;
-  boardsQuery.prefetch(route.workshopId);
-  if (route.boardId) boardContentQuery.prefetch(route.boardId);
+export function prefetchRoute(route: Route): Promise<void> {
+  if (route.name === 'workshops' || route.name === 'backups') return workshopsQuery.prefetch(undefined);
+  void workshopQuery.prefetch(route.workshopId);
+  if (route.name === 'workshop') {
+    void boardsQuery.prefetch(route.workshopId);
+    if (route.boardId) void boardContentQuery.prefetch(route.boardId);
+  }
+  return Promise.resolve();
 }

@@ -12,8 +12,11 @@ import { liveQuery, type Subscription } from 'dexie';
  * touches what the query read, and errors go to the error boundary.
  */
 export interface SharedLiveQuery<K, T> {
-  /** Starts the query for `key` (if not running) before a component asks. */
-  prefetch(key: K): void;
+  /**
+   * Starts the query for `key` (if not running) before a component asks.
+   * Resolves once its first result (or error) is there; never rejects.
+   */
+  prefetch(key: K): Promise<void>;
   /** The query for `key` as an observable for useObservable. */
   observe(key: K): SharedObservable<T>;
 }
@@ -36,6 +39,8 @@ interface Entry<T> {
   observers: Set<Observer<T>>;
   subscription: Subscription | undefined;
   release: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves on the first result or error. */
+  settled: Promise<void>;
 }
 
 /** How long a result outlives its last reader (a remount, StrictMode's double mount). */
@@ -53,23 +58,27 @@ export function sharedLiveQuery<K, T>(
     const id = keyOf(key);
     const existing = entries.get(id);
     if (existing) return existing;
+    let settle = () => {};
     const entry: Entry<T> = {
       state: { kind: 'loading' },
       observers: new Set(),
       subscription: undefined,
       release: undefined,
+      settled: new Promise<void>((resolve) => (settle = resolve)),
     };
     entries.set(id, entry);
     // An async querier, so that Dexie follows every await of the query (its zone).
     entry.subscription = liveQuery(async () => await query(key)).subscribe({
       next: (value) => {
         entry.state = { kind: 'value', value };
+        settle();
         for (const observer of [...entry.observers]) observer.next?.(value);
       },
       error: (error: unknown) => {
         // Told to those reading now (their error boundary shows it); whoever asks next
         // starts afresh, as a new useLiveQuery would.
         entry.state = { kind: 'error', error };
+        settle();
         for (const observer of [...entry.observers]) observer.error?.(error);
         forget(id, entry);
       },
@@ -94,6 +103,7 @@ export function sharedLiveQuery<K, T>(
     prefetch(key) {
       const entry = entryFor(key);
       if (entry.observers.size === 0) releaseLater(key, entry, PREFETCH_KEEP_MS);
+      return entry.settled;
     },
     observe(key) {
       const current = () => entries.get(keyOf(key))?.state;
