@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { App } from './features/app/App';
+import { FirstPaint } from './features/app/FirstPaint';
 import { parseRoute } from './features/app/router';
 import { chunkFor, workshopScreen } from './features/app/screens';
 import { StartupFailure } from './features/app/StartupFailure';
@@ -66,6 +67,18 @@ async function openData(): Promise<void> {
 
 // Open the database before showing anything, so a database that cannot be
 // opened is reported instead of looking like an empty app.
+/**
+ * Once the first screen is painted: the other screens' texts, and the request
+ * to keep the data (neither is needed to show the first screen).
+ */
+function afterFirstPaint(): void {
+  if (listFirst) void loadLanguage(language).catch(() => undefined);
+  void requestPersistentStorage();
+  // Opening a workshop from the list then finds its screen loaded: fetched once the
+  // list has settled, so its evaluation does not hold up the first clicks.
+  if (startRoute.name === 'workshops') whenIdle(() => void workshopScreen.preload().catch(() => undefined));
+}
+
 openData().then(
   () => {
     root.render(
@@ -73,19 +86,8 @@ openData().then(
         <ErrorBoundary>
           <App />
         </ErrorBoundary>
+        <FirstPaint then={afterFirstPaint} />
       </StrictMode>,
-    );
-    // Once the first screen is painted: the other screens' texts, and the request
-    // to keep the data (neither is needed to show the first screen).
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (listFirst) void loadLanguage(language).catch(() => undefined);
-        void requestPersistentStorage();
-        // Opening a workshop from the list then finds its screen loaded: fetched once the
-        // list has settled, so its evaluation does not hold up the first clicks.
-        if (startRoute.name === 'workshops')
-          whenIdle(() => void workshopScreen.preload().catch(() => undefined));
-      }),
     );
     // Only the main window answers main's request for a last snapshot, not the projector.
     if (parseRoute(window.location.hash).name !== 'projector') void listenForSnapshotRequests();
