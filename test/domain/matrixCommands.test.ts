@@ -80,6 +80,20 @@ function sortById<T extends { id: string }>(list: T[]): T[] {
 const ROWS = ['Bürgerservice', 'Soziales'];
 const COLUMNS = ['Analog', 'Digitalisiert', 'KI-unterstützt'];
 
+describe('adding cards in quick succession', () => {
+  it('keeps their order when the second is planned before the board shows the first', () => {
+    const content = matrix(ROWS, COLUMNS);
+    const tray: MatrixPlace = { kind: 'tray' };
+    const first = addMatrixNote(content, { place: tray, text: 'Wohngeld', now: 1 });
+    // Same (stale) content: without `after` both would get the same rank.
+    const same = addMatrixNote(content, { place: tray, text: 'Bauantrag', now: 2 });
+    expect(same.note.rank).toBe(first.note.rank);
+    const second = addMatrixNote(content, { place: tray, text: 'Bauantrag', now: 2, after: first.note.rank });
+    const both = applyToContent(content, [...first.changes, ...second.changes]);
+    expect(texts(both, tray)).toEqual(['Wohngeld', 'Bauantrag']);
+  });
+});
+
 describe('matrix rows and columns', () => {
   it('adds rows and columns in order, with trimmed titles', () => {
     const content = matrix(['  Bürgerservice ', 'Soziales'], ['Analog', 'Digitalisiert']);

@@ -17,6 +17,19 @@ describe('fractional ordering', () => {
     expect(end > items[1]!.rank).toBe(true);
   });
 
+  it('places at the end after a given rank too, whichever is later', () => {
+    const items = [{ id: 'a', rank: rankAfter(null) }];
+    const added = rankAtEnd(items);
+    // The list does not show the card just added yet: the next one still follows it.
+    const next = rankAtEnd(items, added);
+    expect(next > added).toBe(true);
+    // The list shows more than that rank: the end of the list wins.
+    const later = [...items, { id: 'b', rank: added }, { id: 'c', rank: next }];
+    expect(rankAtEnd(later, added)).toBe(rankAtEnd(later));
+    expect(rankAtEnd([], added) > added).toBe(true);
+    expect(rankAtEnd(items, null)).toBe(rankAtEnd(items));
+  });
+
   it('keeps short keys over 500 inserts at the end and sorts by rank then id', () => {
     let rank: string | null = null;
     for (let i = 0; i < 500; i++) rank = rankAfter(rank);

@@ -189,6 +189,8 @@ export interface AddNoteArgs {
   text: string;
   color?: NoteColor;
   now: number;
+  /** A rank the new card must follow too (see rankAtEnd): the card added just before. */
+  after?: string | null;
 }
 
 export function addNote(content: BoardContent, args: AddNoteArgs): { note: Note; changes: Change[] } {
@@ -198,7 +200,7 @@ export function addNote(content: BoardContent, args: AddNoteArgs): { note: Note;
     columnId: args.columnId,
     text: cleanNoteText(args.text),
     color: args.color ?? 'yellow',
-    rank: rankAtEnd(notesInColumn(content, args.columnId)),
+    rank: rankAtEnd(notesInColumn(content, args.columnId), args.after),
   };
   return { note, changes: [{ table: 'notes', after: note }] };
 }

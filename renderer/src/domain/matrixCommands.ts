@@ -198,6 +198,8 @@ export interface AddMatrixNoteArgs {
   text: string;
   color?: NoteColor;
   now: number;
+  /** A rank the new card must follow too (see rankAtEnd): the card added just before. */
+  after?: string | null;
 }
 
 /** A new card at the end of a cell or of the tray. */
@@ -212,7 +214,7 @@ export function addMatrixNote(
     columnId: args.place.kind === 'cell' ? args.place.columnId : null,
     text: cleanNoteText(args.text),
     color: args.color ?? 'yellow',
-    rank: rankAtEnd(notesAt(content, args.place)),
+    rank: rankAtEnd(notesAt(content, args.place), args.after),
   };
   return { note, changes: [{ table: 'notes', after: note }] };
 }
