@@ -65,8 +65,6 @@ async function openData(): Promise<void> {
   if (opened.status === 'rejected') throw opened.reason;
 }
 
-// Open the database before showing anything, so a database that cannot be
-// opened is reported instead of looking like an empty app.
 /**
  * Once the first screen is painted: the other screens' texts, and the request
  * to keep the data (neither is needed to show the first screen).
@@ -79,6 +77,8 @@ function afterFirstPaint(): void {
   if (startRoute.name === 'workshops') whenIdle(() => void workshopScreen.preload().catch(() => undefined));
 }
 
+// Open the database before showing anything, so a database that cannot be
+// opened is reported instead of looking like an empty app.
 openData().then(
   () => {
     root.render(

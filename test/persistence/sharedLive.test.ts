@@ -155,8 +155,29 @@ describe('sharedLiveQuery', () => {
       },
     );
     await expect(query.prefetch(A)).resolves.toBeUndefined();
-    // The error is for the reader to show (the error boundary); the next one asks afresh.
-    expect(query.observe(A).hasValue()).toBe(false);
+    // The error is for the reader to show (the error boundary): the reader asks afresh and gets it.
+    const errors: unknown[] = [];
+    const subscription = query.observe(A).subscribe(
+      () => undefined,
+      (error) => errors.push(error),
+    );
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect((errors[0] as Error).message).toBe('kaputt');
+    subscription.unsubscribe();
+  });
+
+  it('does not keep the prefetcher waiting when the prefetch is dropped before its first result', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const query = sharedLiveQuery(
+      (id: WorkshopId) => id,
+      () => new Promise<string>(() => undefined),
+    );
+    let ready = false;
+    void query.prefetch(A).then(() => (ready = true));
+    await Promise.resolve();
+    expect(ready).toBe(false);
+    vi.advanceTimersByTime(11_000);
+    await vi.waitFor(() => expect(ready).toBe(true));
   });
 
   it('lets a prefetch that nobody reads go after a while', async () => {

@@ -41,15 +41,24 @@ export function useBoardContent(boardId: BoardId) {
   return useObservable(() => boardContentQuery.observe(boardId), [boardId]);
 }
 
+/** How long the first render waits for the workshop list at most. */
+const LIST_WAIT_MS = 500;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * Starts reading what the first screen shows (main.tsx, once the database is
  * open), while that screen's code is still on its way. Resolves when the
  * first render should wait no longer: the workshop list (a few rows) is read
- * by then, so the list shows with its workshops at once instead of "Lädt …"
- * first; a workshop renders its frame at once, its board follows.
+ * by then (or half a second has passed), so the list shows with its workshops
+ * at once instead of "Lädt …" first; a workshop renders its frame at once,
+ * its board follows.
  */
 export function prefetchRoute(route: Route): Promise<void> {
-  if (route.name === 'workshops' || route.name === 'backups') return workshopsQuery.prefetch(undefined);
+  if (route.name === 'workshops' || route.name === 'backups') {
+    // Not for long, though: a read stuck behind another window's long write shows "Lädt …" meanwhile.
+    return Promise.race([workshopsQuery.prefetch(undefined), delay(LIST_WAIT_MS)]);
+  }
   void workshopQuery.prefetch(route.workshopId);
   if (route.name === 'workshop') {
     void boardsQuery.prefetch(route.workshopId);

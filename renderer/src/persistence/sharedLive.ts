@@ -39,8 +39,9 @@ interface Entry<T> {
   observers: Set<Observer<T>>;
   subscription: Subscription | undefined;
   release: ReturnType<typeof setTimeout> | undefined;
-  /** Resolves on the first result or error. */
+  /** Resolves on the first result or error, or when the entry is dropped before either. */
   settled: Promise<void>;
+  settle: () => void;
 }
 
 /** How long a result outlives its last reader (a remount, StrictMode's double mount). */
@@ -59,26 +60,28 @@ export function sharedLiveQuery<K, T>(
     const existing = entries.get(id);
     if (existing) return existing;
     let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
     const entry: Entry<T> = {
       state: { kind: 'loading' },
       observers: new Set(),
       subscription: undefined,
       release: undefined,
-      settled: new Promise<void>((resolve) => (settle = resolve)),
+      settled,
+      settle,
     };
     entries.set(id, entry);
     // An async querier, so that Dexie follows every await of the query (its zone).
     entry.subscription = liveQuery(async () => await query(key)).subscribe({
       next: (value) => {
         entry.state = { kind: 'value', value };
-        settle();
+        entry.settle();
         for (const observer of [...entry.observers]) observer.next?.(value);
       },
       error: (error: unknown) => {
         // Told to those reading now (their error boundary shows it); whoever asks next
         // starts afresh, as a new useLiveQuery would.
         entry.state = { kind: 'error', error };
-        settle();
+        entry.settle();
         for (const observer of [...entry.observers]) observer.error?.(error);
         forget(id, entry);
       },
@@ -87,6 +90,8 @@ export function sharedLiveQuery<K, T>(
   };
 
   const forget = (id: string, entry: Entry<T>) => {
+    // Whoever waits for it must not wait for ever (a prefetch nobody read in time).
+    entry.settle();
     clearTimeout(entry.release);
     entry.subscription?.unsubscribe();
     if (entries.get(id) === entry) entries.delete(id);

@@ -1,18 +1,14 @@
 // What main.tsx loads after the first screen is painted runs once, after the commit's frame.
 import { render } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { FirstPaint } from '../../../renderer/src/features/app/FirstPaint';
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
-it('calls back after the frame that paints the first commit, not during the render', async () => {
+it('calls back in a task after a frame, not during the render or its commit', async () => {
   const then = vi.fn();
   render(
     <>
