@@ -85,10 +85,15 @@ describe('adding cards in quick succession', () => {
     const content = matrix(ROWS, COLUMNS);
     const tray: MatrixPlace = { kind: 'tray' };
     const first = addMatrixNote(content, { place: tray, text: 'Wohngeld', now: 1 });
-    // Same (stale) content: without `after` both would get the same rank.
+    // Same (stale) content: without a rank floor both would get the same rank.
     const same = addMatrixNote(content, { place: tray, text: 'Bauantrag', now: 2 });
     expect(same.note.rank).toBe(first.note.rank);
-    const second = addMatrixNote(content, { place: tray, text: 'Bauantrag', now: 2, after: first.note.rank });
+    const second = addMatrixNote(content, {
+      place: tray,
+      text: 'Bauantrag',
+      now: 2,
+      rankFloor: first.note.rank,
+    });
     const both = applyToContent(content, [...first.changes, ...second.changes]);
     expect(texts(both, tray)).toEqual(['Wohngeld', 'Bauantrag']);
   });

@@ -190,7 +190,7 @@ export interface AddNoteArgs {
   color?: NoteColor;
   now: number;
   /** A rank the new card must follow too (see rankAtEnd): the card added just before. */
-  after?: string | null;
+  rankFloor?: string | null;
 }
 
 export function addNote(content: BoardContent, args: AddNoteArgs): { note: Note; changes: Change[] } {
@@ -200,7 +200,7 @@ export function addNote(content: BoardContent, args: AddNoteArgs): { note: Note;
     columnId: args.columnId,
     text: cleanNoteText(args.text),
     color: args.color ?? 'yellow',
-    rank: rankAtEnd(notesInColumn(content, args.columnId), args.after),
+    rank: rankAtEnd(notesInColumn(content, args.columnId), args.rankFloor),
   };
   return { note, changes: [{ table: 'notes', after: note }] };
 }

@@ -77,7 +77,7 @@ export interface AddCardArgs {
   clusterId?: ClusterId | null;
   now: number;
   /** A rank the new card must follow too (see rankAtEnd): the card added just before. */
-  after?: string | null;
+  rankFloor?: string | null;
 }
 
 /** A new card at the end of the pool (or of a cluster). */
@@ -92,7 +92,7 @@ export function addCard(content: BoardContent, args: AddCardArgs): { note: Note;
     clusterId: place,
     text: cleanNoteText(args.text),
     color: args.color ?? 'yellow',
-    rank: rankAtEnd(cardsIn(content, place), args.after),
+    rank: rankAtEnd(cardsIn(content, place), args.rankFloor),
     sourceNoteId: null,
     facts: null,
     createdAt: args.now,

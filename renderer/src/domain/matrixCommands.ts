@@ -199,7 +199,7 @@ export interface AddMatrixNoteArgs {
   color?: NoteColor;
   now: number;
   /** A rank the new card must follow too (see rankAtEnd): the card added just before. */
-  after?: string | null;
+  rankFloor?: string | null;
 }
 
 /** A new card at the end of a cell or of the tray. */
@@ -214,7 +214,7 @@ export function addMatrixNote(
     columnId: args.place.kind === 'cell' ? args.place.columnId : null,
     text: cleanNoteText(args.text),
     color: args.color ?? 'yellow',
-    rank: rankAtEnd(notesAt(content, args.place), args.after),
+    rank: rankAtEnd(notesAt(content, args.place), args.rankFloor),
   };
   return { note, changes: [{ table: 'notes', after: note }] };
 }

@@ -20,12 +20,12 @@ export function rankAt(siblings: readonly Ranked[], index: number): string {
   return generateKeyBetween(before, after);
 }
 
-/** The rank for an item placed last among `siblings` (sorted), and after `after` if given. */
-export function rankAtEnd(siblings: readonly Ranked[], after: string | null = null): string {
+/** The rank for an item placed last among `siblings` (sorted), and after `floor` if given. */
+export function rankAtEnd(siblings: readonly Ranked[], floor: string | null = null): string {
   const last = siblings.at(-1)?.rank ?? null;
-  // Also after `after`: the card added just before, while `siblings` (a live query's last
+  // Also after `floor`: the card added just before, while `siblings` (a live query's last
   // result) does not show it yet. Two cards added in quick succession keep their order.
-  if (after !== null && (last === null || after > last)) return rankAfter(after);
+  if (floor !== null && (last === null || floor > last)) return rankAfter(floor);
   return rankAt(siblings, siblings.length);
 }
 

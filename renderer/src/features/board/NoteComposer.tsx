@@ -4,7 +4,7 @@ import { addNote } from '../../domain/boardCommands';
 import type { BoardContent, Column } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { run } from '../app/commands';
-import { lastAddedRank, rememberAdded } from './addedRanks';
+import { planAdd } from './addedRanks';
 import { CardComposerForm } from './CardComposerForm';
 import { hasDraft } from './useDraft';
 
@@ -16,17 +16,11 @@ export function NoteComposer({ content, column }: { content: BoardContent; colum
   const openButton = useRef<HTMLButtonElement>(null);
 
   async function add(text: string): Promise<boolean> {
-    const list = `${content.board.id}:${column.id}`;
-    const ok = await run(() => {
-      const { note, changes } = addNote(content, {
-        columnId: column.id,
-        text,
-        now: Date.now(),
-        after: lastAddedRank(list),
-      });
-      rememberAdded(list, note.rank);
-      return changes;
-    });
+    const ok = await run(() =>
+      planAdd(`${content.board.id}:${column.id}`, (rankFloor) =>
+        addNote(content, { columnId: column.id, text, now: Date.now(), rankFloor }),
+      ),
+    );
     if (ok) useAppStore.getState().announce(t('notes.added', { column: column.title }));
     return ok;
   }

@@ -4,7 +4,7 @@ import { addCard } from '../../domain/clusterCommands';
 import type { BoardContent } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { run } from '../app/commands';
-import { lastAddedRank, rememberAdded } from '../board/addedRanks';
+import { planAdd } from '../board/addedRanks';
 import { CardComposerForm } from '../board/CardComposerForm';
 import { hasDraft } from '../board/useDraft';
 import { CardList, type CardsProps } from './ClusterView';
@@ -68,16 +68,11 @@ function PoolComposer({ contentRef, boardId }: { contentRef: RefObject<BoardCont
   const openButton = useRef<HTMLButtonElement>(null);
 
   async function add(text: string): Promise<boolean> {
-    const list = `${boardId}:pool`;
-    const ok = await run(() => {
-      const { note, changes } = addCard(contentRef.current, {
-        text,
-        now: Date.now(),
-        after: lastAddedRank(list),
-      });
-      rememberAdded(list, note.rank);
-      return changes;
-    });
+    const ok = await run(() =>
+      planAdd(`${boardId}:pool`, (rankFloor) =>
+        addCard(contentRef.current, { text, now: Date.now(), rankFloor }),
+      ),
+    );
     if (ok) useAppStore.getState().announce(t('clusters.cardAdded'));
     return ok;
   }

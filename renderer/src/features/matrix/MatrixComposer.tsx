@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { addMatrixNote, placeFromKey } from '../../domain/matrixCommands';
 import type { BoardContent } from '../../domain/types';
 import { useAppStore } from '../../state/store';
-import { lastAddedRank, rememberAdded } from '../board/addedRanks';
+import { planAdd } from '../board/addedRanks';
 import { CardComposerForm } from '../board/CardComposerForm';
 import { describeMatrixError, runMatrix } from './matrixActions';
 
@@ -21,17 +21,11 @@ export function MatrixComposer({ content, placeKey, placeLabel, onClose }: Matri
   async function add(text: string): Promise<boolean> {
     const place = placeFromKey(placeKey);
     if (!place) return false;
-    const list = `${content.current.board.id}:${placeKey}`;
-    const ok = await runMatrix(() => {
-      const { note, changes } = addMatrixNote(content.current, {
-        place,
-        text,
-        now: Date.now(),
-        after: lastAddedRank(list),
-      });
-      rememberAdded(list, note.rank);
-      return changes;
-    });
+    const ok = await runMatrix(() =>
+      planAdd(`${content.current.board.id}:${placeKey}`, (rankFloor) =>
+        addMatrixNote(content.current, { place, text, now: Date.now(), rankFloor }),
+      ),
+    );
     if (ok) useAppStore.getState().announce(t('matrix.added', { place: placeLabel }));
     return ok;
   }
