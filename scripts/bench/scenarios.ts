@@ -391,21 +391,22 @@ export async function benchOpenBoard(ctx: ScenarioContext): Promise<ScenarioResu
   const n = await reload(naive);
   return {
     id: 'B3',
-    title: `Workshop mit ${big.notes} Karten öffnen (Board, bis bedienbar: im Programm per Klick; Seite neu geladen)`,
+    title: `Workshop mit ${big.notes} Karten öffnen (Board, bis bedienbar: Seite neu geladen; im Programm per Klick)`,
     baselineIs: 'naives Board derselben Karten (unvirtualisiert, ohne memo), ebenso geöffnet',
     checks: [
-      check(
-        'median opening the board in the app (click → interactive)',
-        median(opened.app),
-        'ms',
-        median(opened.naive),
-        atMost(500),
-      ),
+      // The page loaded on the board's address first (the figure B3 had before), then as one opens it.
       check(
         'median reloading the page on the board (→ interactive)',
         median(a.times),
         'ms',
         median(n.times),
+        atMost(500),
+      ),
+      check(
+        'median opening the board in the app (click → interactive)',
+        median(opened.app),
+        'ms',
+        median(opened.naive),
         atMost(500),
       ),
       // Only what is visible, plus the margin rendered ahead for scrolling: no card in the

@@ -34,7 +34,8 @@ import { loadBoardContent } from '../../../renderer/src/persistence/repository';
 
 type Items = Record<string, string[]>;
 
-export function NaiveBoard({ boardId }: { boardId: BoardId }) {
+/** `db`: an open database to read from (kept open); without it the board opens its own. */
+export function NaiveBoard({ boardId, db: given }: { boardId: BoardId; db?: ModeratoDb }) {
   const [content, setContent] = useState<BoardContent | null>(null);
   const [items, setItems] = useState<Items>({});
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -45,7 +46,7 @@ export function NaiveBoard({ boardId }: { boardId: BoardId }) {
   );
 
   useEffect(() => {
-    const db = new ModeratoDb(activeDatabaseName());
+    const db = given ?? new ModeratoDb(activeDatabaseName());
     void loadBoardContent(db, boardId).then((loaded) => {
       if (!loaded) throw new Error(`No board ${boardId}`);
       const next: Items = {};
@@ -54,9 +55,9 @@ export function NaiveBoard({ boardId }: { boardId: BoardId }) {
       setItems(next);
       setTexts(Object.fromEntries(loaded.notes.map((n) => [n.id, n.text])));
       setContent(loaded);
-      db.close();
+      if (!given) db.close();
     });
-  }, [boardId]);
+  }, [boardId, given]);
 
   const containerOf = (id: UniqueIdentifier) =>
     String(id) in items ? String(id) : Object.keys(items).find((key) => items[key]!.includes(String(id)));

@@ -9,6 +9,8 @@
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { BoardId } from '../../../renderer/src/domain/ids';
+import { activeDatabaseName } from '../../../renderer/src/persistence/activeDb';
+import { ModeratoDb } from '../../../renderer/src/persistence/db';
 import { NaiveBoard } from './NaiveBoard';
 import { runPdfFloor } from './pdfFloor';
 import { runPersistBench } from './persistBench';
@@ -32,9 +34,10 @@ function report(work: Promise<unknown>): void {
   );
 }
 
-function OpenOnClick({ boardId }: { boardId: BoardId }) {
+/** Like the app, whose database is open since the start: the button shows once this one is open. */
+function OpenOnClick({ boardId, db }: { boardId: BoardId; db: ModeratoDb }) {
   const [open, setOpen] = useState(false);
-  if (open) return <NaiveBoard boardId={boardId} />;
+  if (open) return <NaiveBoard boardId={boardId} db={db} />;
   return (
     <button type="button" className="naive-open" onClick={() => setOpen(true)}>
       Board öffnen
@@ -42,8 +45,14 @@ function OpenOnClick({ boardId }: { boardId: BoardId }) {
   );
 }
 
-if (view === 'open') createRoot(document.getElementById('root')!).render(<OpenOnClick boardId={boardId} />);
-else if (view === 'board')
+if (view === 'open') {
+  const db = new ModeratoDb(activeDatabaseName());
+  void db
+    .open()
+    .then(() =>
+      createRoot(document.getElementById('root')!).render(<OpenOnClick boardId={boardId} db={db} />),
+    );
+} else if (view === 'board')
   createRoot(document.getElementById('root')!).render(<NaiveBoard boardId={boardId} />);
 else if (view === 'persist') report(runPersistBench(boardId, Number(params.get('runs') ?? 10)));
 else if (view === 'pdf') report(runPdfFloor(Number(params.get('pages') ?? 100)));
