@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkshopId } from '../../renderer/src/domain/ids';
 import type { ModeratoDb } from '../../renderer/src/persistence/db';
-import { sharedLiveQuery } from '../../renderer/src/persistence/sharedLive';
+import { sharedLiveQuery, type SharedLiveQuery } from '../../renderer/src/persistence/sharedLive';
 import { freshDb } from './dbHelpers';
 
 let db: ModeratoDb;
@@ -30,6 +30,16 @@ function titles() {
 
 async function putWorkshop(id: string, title: string) {
   await db.workshops.put({ id, title } as never);
+}
+
+/** Subscribes to `key` and collects the errors its readers are told. */
+function errorsOf(query: SharedLiveQuery<WorkshopId, unknown>, key: WorkshopId) {
+  const errors: unknown[] = [];
+  const subscription = query.observe(key).subscribe(
+    () => undefined,
+    (error) => errors.push(error),
+  );
+  return { errors, subscription };
 }
 
 const A = 'a' as WorkshopId;
@@ -93,11 +103,7 @@ describe('sharedLiveQuery', () => {
       },
     );
     await putWorkshop('a', 'Vision');
-    const errors: unknown[] = [];
-    const subscription = query.observe(A).subscribe(
-      () => undefined,
-      (error) => errors.push(error),
-    );
+    const { errors, subscription } = errorsOf(query, A);
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect((errors[0] as Error).message).toBe('kaputt');
     expect(query.observe(A).hasValue()).toBe(false);
@@ -156,11 +162,7 @@ describe('sharedLiveQuery', () => {
     );
     await expect(query.prefetch(A)).resolves.toBeUndefined();
     // The error is for the reader to show (the error boundary): the reader asks afresh and gets it.
-    const errors: unknown[] = [];
-    const subscription = query.observe(A).subscribe(
-      () => undefined,
-      (error) => errors.push(error),
-    );
+    const { errors, subscription } = errorsOf(query, A);
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect((errors[0] as Error).message).toBe('kaputt');
     subscription.unsubscribe();
