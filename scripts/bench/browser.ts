@@ -29,11 +29,15 @@ declare global {
   }
 }
 
+/** What the init script logs when it takes a mark `name:interactive` (see interactiveMark). */
+const MARK_PREFIX = 'moderato-bench mark: ';
+
 // Plain JS, run before any script of the page. The walk over the committed
 // fiber tree counts the components that rendered in a commit the way React
 // DevTools does: a component fiber that is new or has the PerformedWork flag,
 // descending only where a subtree was re-created.
 const INIT_SCRIPT = `(() => {
+  const MARK_PREFIX = ${JSON.stringify(MARK_PREFIX)};
   const stats = { commits: 0, renders: 0, countRenders: false, loaf: [], longtasks: [], events: [], marks: {} };
   const COMPONENT_TAGS = new Set([0, 1, 11, 15]);
   function countRendered(root) {
@@ -77,7 +81,10 @@ const INIT_SCRIPT = `(() => {
     const check = () => {
       if (!document.querySelector(selector)) return false;
       stats.marks[name] = performance.now();
-      requestAnimationFrame(() => setTimeout(() => { stats.marks[name + ':interactive'] = performance.now(); }));
+      requestAnimationFrame(() => setTimeout(() => {
+        stats.marks[name + ':interactive'] = performance.now();
+        console.debug(MARK_PREFIX + name + ':interactive');
+      }));
       return true;
     };
     if (document.documentElement && check()) return;
@@ -161,10 +168,32 @@ async function versionOf(page: Page): Promise<string> {
 }
 
 /** The URL with the init script's watcher armed for the first paint of `selector`. */
-export function watchedUrl(url: string, selector: string, name: string): string {
+function watchedUrl(url: string, selector: string, name: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('benchWatch', `${selector}|${name}`);
   return parsed.href;
+}
+
+/**
+ * Loads `url` afresh with the selector watched, and returns the mark
+ * `name:interactive` (ms since the navigation started). Nothing of the harness
+ * runs in the page until then: the wait listens for the init script's console
+ * message instead of polling in the page (page.waitForFunction and locators
+ * inject Playwright's script into the page, 13–18 ms of main-thread work that
+ * otherwise fell into the middle of the start being measured).
+ */
+export async function loadWatched(page: Page, url: string, selector: string, name: string): Promise<number> {
+  await page.goto('about:blank');
+  const seen = interactiveMark(page, name);
+  await page.goto(watchedUrl(url, selector, name), { waitUntil: 'commit' });
+  await seen;
+  return page.evaluate((mark) => window.__bench.marks[mark]!, `${name}:interactive`);
+}
+
+/** Resolves when the page takes the mark `name:interactive`, without running anything in the page. */
+export function interactiveMark(page: Page, name: string): Promise<unknown> {
+  const text = `${MARK_PREFIX}${name}:interactive`;
+  return page.waitForEvent('console', { predicate: (message) => message.text() === text });
 }
 
 /** Waits until the page has painted `count` more frames. */

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { frames, refreshInterval, sleep, watchedUrl } from './browser';
+import { frames, interactiveMark, loadWatched, refreshInterval, sleep } from './browser';
 import {
   atMost,
   both,
@@ -338,8 +338,9 @@ async function openByClick(
       { capture: true, once: true },
     );
   }, card);
+  const seen = interactiveMark(page, 'open');
   await target.click();
-  await page.waitForFunction(() => window.__bench.marks['open:interactive'] !== undefined);
+  await seen;
   return page.evaluate(() => {
     const bench = window.__bench as typeof window.__bench & { clickAt?: number };
     return bench.marks['open:interactive']! - bench.clickAt!;
@@ -349,12 +350,7 @@ async function openByClick(
 export async function benchOpenBoard(ctx: ScenarioContext): Promise<ScenarioResult> {
   const { app, naive } = variants(ctx, ctx.big);
   const reload = async (v: Variant) => {
-    const times = await repeat(ctx, async () => {
-      await ctx.page.goto('about:blank');
-      await ctx.page.goto(watchedUrl(v.url, v.card, 'cards'));
-      await ctx.page.waitForFunction(() => window.__bench.marks['cards:interactive'] !== undefined);
-      return ctx.page.evaluate(() => window.__bench.marks['cards:interactive']!);
-    });
+    const times = await repeat(ctx, () => loadWatched(ctx.page, v.url, v.card, 'cards'));
     await frames(ctx.page, 2);
     const dom = await ctx.page.evaluate((selector) => {
       const cards = Array.from(document.querySelectorAll(selector));
@@ -619,9 +615,7 @@ interface StartRun {
 const LIST_SHOWN = 'ul.workshop-list, p.empty';
 
 async function coldStart(page: Page, url: string): Promise<StartRun> {
-  await page.goto('about:blank');
-  await page.goto(watchedUrl(url, LIST_SHOWN, 'list'));
-  await page.waitForFunction(() => window.__bench.marks['list:interactive'] !== undefined);
+  await loadWatched(page, url, LIST_SHOWN, 'list');
   return page.evaluate(() => {
     const shown = window.__bench.marks.list!;
     const scripts = performance
