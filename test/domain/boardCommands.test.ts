@@ -102,6 +102,21 @@ describe('moveNote', () => {
     expect(moveNote(content, noteByText(content, 'b').id, columnId(content, 'Ideen'), 1, 1)).toEqual([]);
   });
 
+  it('moves a note in between two notes that share a rank without failing, right after them', () => {
+    const content = board();
+    // Two cards added at once on a list that did not show the other yet get the same rank.
+    const b = noteByText(content, 'b');
+    const tied = applyToContent(content, [
+      {
+        table: 'notes',
+        before: noteByText(content, 'c'),
+        after: { ...noteByText(content, 'c'), rank: b.rank },
+      },
+    ]);
+    const changes = moveNote(tied, noteByText(tied, 'x').id, columnId(tied, 'Ideen'), 2, 1);
+    expect(layoutOf(applyToContent(tied, changes)).Ideen).toEqual(['a', 'b', 'c', 'x']);
+  });
+
   it('clamps an index past the end to the end, and into an empty column', () => {
     const { content } = makeBoard({ A: ['a'], B: [] });
     const changes = moveNote(content, noteByText(content, 'a').id, columnId(content, 'B'), 99, 1);

@@ -30,6 +30,38 @@ describe('fractional ordering', () => {
     expect(rankAtEnd(items, null)).toBe(rankAtEnd(items));
   });
 
+  it('places among cards that share a rank right after them, instead of failing', () => {
+    const tied = [
+      { id: 'a', rank: 'a0' },
+      { id: 'b', rank: 'a1' },
+      { id: 'c', rank: 'a1' },
+      { id: 'd', rank: 'a2' },
+    ];
+    // Between b and c nothing fits: after both, still before d.
+    const between = rankAt(tied, 2);
+    expect(between > 'a1' && between < 'a2').toBe(true);
+    // Around the tie the places are as usual.
+    const first = rankAt(tied, 1);
+    expect(first > 'a0' && first < 'a1').toBe(true);
+    expect(rankAt(tied, 4) > 'a2').toBe(true);
+    // A tie at the end: the new one goes last.
+    expect(
+      rankAt(
+        [
+          { id: 'x', rank: 'a3' },
+          { id: 'y', rank: 'a3' },
+        ],
+        1,
+      ) > 'a3',
+    ).toBe(true);
+    expect(
+      rankAtEnd([
+        { id: 'x', rank: 'a3' },
+        { id: 'y', rank: 'a3' },
+      ]) > 'a3',
+    ).toBe(true);
+  });
+
   it('keeps short keys over 500 inserts at the end and sorts by rank then id', () => {
     let rank: string | null = null;
     for (let i = 0; i < 500; i++) rank = rankAfter(rank);

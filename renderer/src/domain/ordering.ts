@@ -12,11 +12,18 @@ export function byRank<T extends Ranked>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The rank for an item placed at `index` in `siblings` (sorted, without the item itself). */
+/**
+ * The rank for an item placed at `index` in `siblings` (sorted, without the item itself).
+ * Siblings may share a rank (two cards planned on a list that did not show the other yet;
+ * byRank orders them by id): nothing fits between equal ranks, so an item placed among
+ * them goes right after the last of them.
+ */
 export function rankAt(siblings: readonly Ranked[], index: number): string {
   const clamped = Math.max(0, Math.min(index, siblings.length));
   const before = clamped > 0 ? siblings[clamped - 1]!.rank : null;
-  const after = clamped < siblings.length ? siblings[clamped]!.rank : null;
+  let next = clamped;
+  while (before !== null && next < siblings.length && siblings[next]!.rank <= before) next += 1;
+  const after = next < siblings.length ? siblings[next]!.rank : null;
   return generateKeyBetween(before, after);
 }
 
