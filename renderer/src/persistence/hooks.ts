@@ -2,7 +2,7 @@ import { useObservable } from 'dexie-react-hooks';
 import type { Route } from '../features/app/router';
 import type { BoardId, WorkshopId } from '../domain/ids';
 import { getDb } from './db';
-import { getWorkshop, listBoards, listWorkshops, loadBoardContent } from './repository';
+import { boardTouched, getWorkshop, listBoards, listWorkshops, loadBoardContent } from './repository';
 import { sharedLiveQuery } from './sharedLive';
 
 const workshopsQuery = sharedLiveQuery(
@@ -26,6 +26,8 @@ const boardsQuery = sharedLiveQuery(
 const boardContentQuery = sharedLiveQuery(
   (id: BoardId) => id,
   async (id: BoardId) => ({ content: await loadBoardContent(getDb(), id) }),
+  // Thousands of cards: followed by what a write touches, not key by key.
+  (id, { content }, parts) => boardTouched(getDb().name, id, content, parts),
 );
 
 /** `null` while loading is told apart from `undefined` (not found) by the caller through `loaded`. */

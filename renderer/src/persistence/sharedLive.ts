@@ -1,4 +1,5 @@
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery, type ObservabilitySet } from 'dexie';
+import { watchedQuery } from './watchedQuery';
 
 /**
  * A live query shared by everyone who asks for the same key, and startable
@@ -37,7 +38,7 @@ type State<T> = { kind: 'loading' } | { kind: 'value'; value: T } | { kind: 'err
 interface Entry<T> {
   state: State<T>;
   observers: Set<Observer<T>>;
-  subscription: Subscription | undefined;
+  subscription: { unsubscribe(): void } | undefined;
   release: ReturnType<typeof setTimeout> | undefined;
   /** Resolves on the first result or error, or when the entry is dropped before either. */
   settled: Promise<void>;
@@ -49,9 +50,14 @@ const KEEP_MS = 1_000;
 /** How long a prefetched result waits for its first reader. */
 const PREFETCH_KEEP_MS = 10_000;
 
+/**
+ * `touches`: follow the query's writes by that test instead of through Dexie's
+ * liveQuery (see watchedQuery), for queries that return thousands of rows.
+ */
 export function sharedLiveQuery<K, T>(
   keyOf: (key: K) => string,
   query: (key: K) => Promise<T>,
+  touches?: (key: K, value: T, parts: ObservabilitySet) => boolean,
 ): SharedLiveQuery<K, T> {
   const entries = new Map<string, Entry<T>>();
 
@@ -70,8 +76,14 @@ export function sharedLiveQuery<K, T>(
       settle,
     };
     entries.set(id, entry);
-    // An async querier, so that Dexie follows every await of the query (its zone).
-    entry.subscription = liveQuery(async () => await query(key)).subscribe({
+    const source = touches
+      ? watchedQuery(
+          () => query(key),
+          (value, parts) => touches(key, value, parts),
+        )
+      : // An async querier, so that Dexie follows every await of the query (its zone).
+        liveQuery(async () => await query(key));
+    entry.subscription = source.subscribe({
       next: (value) => {
         entry.state = { kind: 'value', value };
         entry.settle();

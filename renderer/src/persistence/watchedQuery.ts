@@ -1,0 +1,101 @@
+import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
+
+/**
+ * A live query for reads Dexie's liveQuery would follow key by key. liveQuery
+ * notes every primary key a query returns (to learn when one of those rows
+ * changes), one interval-tree insert each: for a board of 5,000 cards some 20 ms
+ * on every read, on opening the board and again after every edit. Here the
+ * query runs untracked, and `touches` tells from the last result and Dexie's
+ * description of a write (the same `storagemutated` event liveQuery listens to,
+ * also for writes in another window) whether the result may have changed.
+ *
+ * Like liveQuery: the first result, then a new one after every write that
+ * touches it; a result read while such a write happened is read again before it
+ * is told; an error ends the subscription.
+ */
+export interface Watched<T> {
+  subscribe(observer: { next(value: T): void; error(error: unknown): void }): { unsubscribe(): void };
+}
+
+export function watchedQuery<T>(
+  query: () => Promise<T>,
+  touches: (value: T, parts: ObservabilitySet) => boolean,
+): Watched<T> {
+  return {
+    subscribe(observer) {
+      let closed = false;
+      let last: { value: T } | null = null;
+      /** Writes seen while a read is under way; null when no read is. */
+      let during: ObservabilitySet[] | null = null;
+
+      const read = () => {
+        during = [];
+        // Outside the transaction whose completion told of a write (as liveQuery does).
+        Dexie.ignoreTransaction(query).then(
+          (value) => {
+            if (closed) return;
+            const seen = during ?? [];
+            // A write during the read that touches the old or the new result: the new one
+            // may or may not include it, so it is read again.
+            if (
+              seen.some((parts) => touches(value, parts) || (last !== null && touches(last.value, parts)))
+            ) {
+              last = { value };
+              read();
+              return;
+            }
+            during = null;
+            last = { value };
+            observer.next(value);
+          },
+          (error: unknown) => {
+            if (closed) return;
+            stop();
+            observer.error(error);
+          },
+        );
+      };
+      const onWrite = (parts: ObservabilitySet) => {
+        if (closed) return;
+        if (during) during.push(parts);
+        else if (last && touches(last.value, parts)) read();
+      };
+      const stop = () => {
+        closed = true;
+        Dexie.on.storagemutated.unsubscribe(onWrite);
+      };
+      // Listening before the first read starts: no write can fall between the two.
+      Dexie.on('storagemutated', onWrite);
+      read();
+      return { unsubscribe: stop };
+    },
+  };
+}
+
+/** The part of a write's description for one table and index ('' is the primary key). */
+export function partOf(
+  parts: ObservabilitySet,
+  dbName: string,
+  table: string,
+  index: string,
+): IntervalTree | undefined {
+  return parts[`idb://${dbName}/${table}/${index}`];
+}
+
+/**
+ * Whether `tree` (a set of keys and key ranges) holds one of `keys`. A range
+ * wider than one key counts as a hit: Dexie writes one for bulk writes and
+ * clears, and reading once too often is only slower, never wrong.
+ */
+export function holdsAny(tree: IntervalTree | undefined, keys: (key: string) => boolean): boolean {
+  if (!tree || !('from' in tree)) return false;
+  const stack: IntervalTreeNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.from !== node.to || typeof node.from !== 'string') return true;
+    if (keys(node.from)) return true;
+    if (node.l) stack.push(node.l);
+    if (node.r) stack.push(node.r);
+  }
+  return false;
+}

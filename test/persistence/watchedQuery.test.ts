@@ -1,0 +1,209 @@
+// The board's live query without Dexie's key-by-key tracking: watchedQuery + boardTouched.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addNote, editNote, moveNote } from '../../renderer/src/domain/boardCommands';
+import type { BoardId } from '../../renderer/src/domain/ids';
+import type { BoardContent } from '../../renderer/src/domain/types';
+import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain/workshopCommands';
+import type { ModeratoDb } from '../../renderer/src/persistence/db';
+import {
+  applyChanges,
+  boardTouched,
+  listBoards,
+  loadBoardContent,
+} from '../../renderer/src/persistence/repository';
+import { holdsAny, watchedQuery } from '../../renderer/src/persistence/watchedQuery';
+import { freshDb } from './dbHelpers';
+
+let db: ModeratoDb;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+/** A workshop with two boards ("A", "B"), each with one column. */
+async function seed() {
+  const created = createWorkshop({
+    fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'Strategie' },
+    template: {
+      boards: [
+        { title: 'A', phase: null, columns: ['Ideen'] },
+        { title: 'B', phase: null, columns: ['Fragen'] },
+      ],
+      agenda: [],
+    },
+    sessionTitle: 'Sitzung 1',
+    now: 1,
+  });
+  await applyChanges(db, created.changes);
+  const [a, b] = await listBoards(db, created.workshop.id);
+  return { a: a!.id, b: b!.id };
+}
+
+const load = async (id: BoardId) => (await loadBoardContent(db, id))!;
+
+/** Watches a board as the app does; collects what it is told and counts its reads. */
+function watch(boardId: BoardId, gate?: () => Promise<void>) {
+  const values: BoardContent[] = [];
+  const errors: unknown[] = [];
+  let reads = 0;
+  const subscription = watchedQuery(
+    async () => {
+      reads += 1;
+      if (gate) await gate();
+      return { content: await loadBoardContent(db, boardId) };
+    },
+    ({ content }, parts) => boardTouched(db.name, boardId, content, parts),
+  ).subscribe({
+    next: ({ content }) => values.push(content!),
+    error: (error) => errors.push(error),
+  });
+  return {
+    values,
+    errors,
+    reads: () => reads,
+    last: () => values.at(-1)!,
+    texts: () => values.at(-1)!.notes.map((n) => n.text),
+    stop: () => subscription.unsubscribe(),
+  };
+}
+
+/** Lets pending reads and events run (fake-indexeddb answers on timers). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('watchedQuery with boardTouched', () => {
+  it('tells the board, then the board again after each write to its cards: added, edited, deleted', async () => {
+    const { a } = await seed();
+    const w = watch(a);
+    await vi.waitFor(() => expect(w.values).toHaveLength(1));
+    expect(w.texts()).toEqual([]);
+
+    const column = w.last().columns[0]!.id;
+    const { note, changes } = addNote(w.last(), { columnId: column, text: 'Akten digital', now: 2 });
+    await applyChanges(db, changes);
+    await vi.waitFor(() => expect(w.texts()).toEqual(['Akten digital']));
+
+    await applyChanges(db, editNote(note, 'E-Akte', 3));
+    await vi.waitFor(() => expect(w.texts()).toEqual(['E-Akte']));
+
+    await applyChanges(db, [{ table: 'notes', before: w.last().notes[0]! }]);
+    await vi.waitFor(() => expect(w.texts()).toEqual([]));
+    expect(w.errors).toEqual([]);
+    w.stop();
+  });
+
+  it('does not read again for a write to another board', async () => {
+    const { a, b } = await seed();
+    const w = watch(a);
+    await vi.waitFor(() => expect(w.values).toHaveLength(1));
+    const other = await load(b);
+    await applyChanges(
+      db,
+      addNote(other, { columnId: other.columns[0]!.id, text: 'anderswo', now: 2 }).changes,
+    );
+    await settle();
+    expect(w.reads()).toBe(1);
+    expect(w.values).toHaveLength(1);
+    w.stop();
+  });
+
+  it('follows the board row itself and its columns', async () => {
+    const { a } = await seed();
+    const w = watch(a);
+    await vi.waitFor(() => expect(w.values).toHaveLength(1));
+    const board = w.last().board;
+    await applyChanges(db, [{ table: 'boards', before: board, after: { ...board, title: 'A neu' } }]);
+    await vi.waitFor(() => expect(w.last().board.title).toBe('A neu'));
+    const column = w.last().columns[0]!;
+    await applyChanges(db, [{ table: 'columns', before: column, after: { ...column, title: 'Ideen neu' } }]);
+    await vi.waitFor(() => expect(w.last().columns[0]!.title).toBe('Ideen neu'));
+    w.stop();
+  });
+
+  it('sees a card move from one board to another on both', async () => {
+    const { a, b } = await seed();
+    const contentA = await load(a);
+    const { note } = addNote(contentA, { columnId: contentA.columns[0]!.id, text: 'wandert', now: 2 });
+    await applyChanges(db, [{ table: 'notes', after: note }]);
+    const wa = watch(a);
+    const wb = watch(b);
+    await vi.waitFor(() => expect(wa.texts()).toEqual(['wandert']));
+    await vi.waitFor(() => expect(wb.values).toHaveLength(1));
+    const contentB = await load(b);
+    // Not a command of the app (cards are copied between boards), but a row may change its board.
+    await applyChanges(db, [
+      {
+        table: 'notes',
+        before: note,
+        after: { ...note, boardId: contentB.board.id, columnId: contentB.columns[0]!.id },
+      },
+    ]);
+    await vi.waitFor(() => expect(wa.texts()).toEqual([]));
+    await vi.waitFor(() => expect(wb.texts()).toEqual(['wandert']));
+    wa.stop();
+    wb.stop();
+  });
+
+  it('reads again, and tells only the newer result, when a write came while it was reading', async () => {
+    const { a } = await seed();
+    const before = await load(a);
+    let open: () => void = () => undefined;
+    const gate = vi.fn(() =>
+      gate.mock.calls.length === 1 ? new Promise<void>((r) => (open = r)) : Promise.resolve(),
+    );
+    const w = watch(a, gate);
+    await vi.waitFor(() => expect(w.reads()).toBe(1));
+    await applyChanges(
+      db,
+      addNote(before, { columnId: before.columns[0]!.id, text: 'dazwischen', now: 2 }).changes,
+    );
+    open();
+    await vi.waitFor(() => expect(w.reads()).toBe(2));
+    await vi.waitFor(() => expect(w.values).toHaveLength(1));
+    expect(w.texts()).toEqual(['dazwischen']);
+    w.stop();
+  });
+
+  it('reorders within the board (a move writes one row) and stops when unsubscribed', async () => {
+    const { a } = await seed();
+    let content = await load(a);
+    const column = content.columns[0]!.id;
+    for (const text of ['eins', 'zwei']) {
+      await applyChanges(db, addNote(content, { columnId: column, text, now: 2 }).changes);
+      content = await load(a);
+    }
+    const w = watch(a);
+    await vi.waitFor(() => expect(w.texts()).toEqual(['eins', 'zwei']));
+    await applyChanges(db, moveNote(w.last(), w.last().notes[1]!.id, column, 0, 3));
+    await vi.waitFor(() => expect(w.texts()).toEqual(['zwei', 'eins']));
+    w.stop();
+    const reads = w.reads();
+    await applyChanges(db, editNote(w.last().notes[0]!, 'nach dem Ende', 4));
+    await settle();
+    expect(w.reads()).toBe(reads);
+  });
+
+  it('ends with the error when a read fails', async () => {
+    const failing = watchedQuery(
+      () => Promise.reject(new Error('kaputt')),
+      () => true,
+    );
+    const errors: unknown[] = [];
+    failing.subscribe({ next: () => undefined, error: (error) => errors.push(error) });
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect((errors[0] as Error).message).toBe('kaputt');
+  });
+});
+
+describe('holdsAny', () => {
+  it('finds single keys in the tree and counts a wider range as a hit', () => {
+    const single = { from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: null };
+    expect(holdsAny(single, (key) => key === 'a')).toBe(true);
+    expect(holdsAny(single, (key) => key === 'c')).toBe(false);
+    expect(holdsAny({ d: 0 }, () => true)).toBe(false);
+    expect(holdsAny(undefined, () => true)).toBe(false);
+    expect(holdsAny({ from: 'a', to: 'z', d: 1 }, () => false)).toBe(true);
+  });
+});
