@@ -2,9 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addNote, editNote, moveNote } from '../../renderer/src/domain/boardCommands';
 import type { BoardId } from '../../renderer/src/domain/ids';
+import type { TraceData } from '../../renderer/src/domain/trace';
 import type { BoardContent } from '../../renderer/src/domain/types';
 import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain/workshopCommands';
 import type { ModeratoDb } from '../../renderer/src/persistence/db';
+import { loadTraceData, traceTouched } from '../../renderer/src/persistence/ideaHooks';
 import {
   applyChanges,
   boardTouched,
@@ -194,6 +196,43 @@ describe('watchedQuery with boardTouched', () => {
     failing.subscribe({ next: () => undefined, error: (error) => errors.push(error) });
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect((errors[0] as Error).message).toBe('kaputt');
+  });
+});
+
+describe('watchedQuery with traceTouched', () => {
+  it("follows the cards of all the workshop's boards, and not another workshop's", async () => {
+    const { a, b } = await seed();
+    const workshopId = (await load(a)).board.workshopId;
+    const other = createWorkshop({
+      fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'Anderer' },
+      template: { boards: [{ title: 'C', phase: null, columns: ['X'] }], agenda: [] },
+      sessionTitle: 'Sitzung 1',
+      now: 1,
+    });
+    await applyChanges(db, other.changes);
+    const values: TraceData[] = [];
+    let reads = 0;
+    const subscription = watchedQuery(
+      () => {
+        reads += 1;
+        return loadTraceData(db, workshopId);
+      },
+      (data, parts) => traceTouched(db.name, workshopId, data, parts),
+    ).subscribe({ next: (data) => values.push(data), error: (error) => expect.fail(String(error)) });
+    await vi.waitFor(() => expect(values).toHaveLength(1));
+
+    const c = await load((await listBoards(db, other.workshop.id))[0]!.id);
+    await applyChanges(db, addNote(c, { columnId: c.columns[0]!.id, text: 'fremd', now: 2 }).changes);
+    await settle();
+    expect(reads).toBe(1);
+
+    const contentB = await load(b);
+    await applyChanges(
+      db,
+      addNote(contentB, { columnId: contentB.columns[0]!.id, text: 'auf B', now: 3 }).changes,
+    );
+    await vi.waitFor(() => expect(values.at(-1)!.notes.map((n) => n.text)).toEqual(['auf B']));
+    subscription.unsubscribe();
   });
 });
 

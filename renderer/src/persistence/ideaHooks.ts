@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import type { ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ClusterId, IdeaId, WorkshopId } from '../domain/ids';
 import { byRank } from '../domain/ordering';
@@ -6,6 +6,7 @@ import type { TraceData } from '../domain/trace';
 import type { Board, Idea } from '../domain/types';
 import { getDb, type ModeratoDb } from './db';
 import { rowsWhereAnyOf } from './queries';
+import { readsTouched, watchedQuery } from './watchedQuery';
 
 /** Everything of a workshop that project ideas and traceability look at, boards and ideas sorted by rank. */
 export async function loadTraceData(db: ModeratoDb, workshopId: WorkshopId): Promise<TraceData> {
@@ -35,12 +36,33 @@ export function useTraceData(workshopId: WorkshopId): TraceData | undefined {
   return useLiveQuery(() => loadTraceData(getDb(), workshopId), [workshopId]);
 }
 
+/** Whether a write may change what loadTraceData read for `workshopId` (`data`). Lists its reads. */
+export function traceTouched(
+  dbName: string,
+  workshopId: WorkshopId,
+  data: TraceData,
+  parts: ObservabilitySet,
+): boolean {
+  const boardIds = data.boards.map((b) => b.id);
+  return readsTouched(dbName, parts, [
+    { table: 'boards', index: 'workshopId', keys: [workshopId], rows: data.boards },
+    { table: 'ideas', index: 'workshopId', keys: [workshopId], rows: data.ideas },
+    { table: 'visions', index: 'workshopId', keys: [workshopId], rows: data.visions },
+    { table: 'notes', index: 'boardId', keys: boardIds, rows: data.notes },
+    { table: 'clusters', index: 'boardId', keys: boardIds, rows: data.clusters },
+  ]);
+}
+
 /**
- * The same data as an observable, for a store shared by many components (one
- * query for all the cards of a board). Returns the unsubscribe function.
+ * The same data, followed by what writes touch (a workshop's thousands of
+ * cards: see watchedQuery), for a store shared by many components (one query
+ * for all the cards of a board). Returns the unsubscribe function.
  */
 export function subscribeTraceData(workshopId: WorkshopId, onData: (data: TraceData) => void): () => void {
-  const subscription = liveQuery(() => loadTraceData(getDb(), workshopId)).subscribe({
+  const subscription = watchedQuery(
+    () => loadTraceData(getDb(), workshopId),
+    (data, parts) => traceTouched(getDb().name, workshopId, data, parts),
+  ).subscribe({
     next: onData,
     error: (error: unknown) => console.error(error),
   });

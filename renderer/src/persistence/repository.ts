@@ -6,7 +6,7 @@ import type { Board, BoardContent, Workshop } from '../domain/types';
 import type { ObservabilitySet } from 'dexie';
 import type { ModeratoDb } from './db';
 import { rowsWhereAnyOf } from './queries';
-import { holdsAny, partOf } from './watchedQuery';
+import { readsTouched, type IndexRead } from './watchedQuery';
 
 /** Writes a command's changes in one transaction: all of them or none. */
 export async function applyChanges(db: ModeratoDb, changes: ChangeSet): Promise<void> {
@@ -86,15 +86,9 @@ export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promis
   });
 }
 
-/** The tables of a board's rows besides the board itself, each with a `boardId` index. */
-const BOARD_ROW_TABLES = ['columns', 'matrixRows', 'clusters', 'notes'] as const;
-
 /**
- * Whether a write (Dexie's description of it) may change what loadBoardContent
- * read for `boardId` (`content`, undefined when there was no such board): the
- * board's own row, a row of the board (one of those read: an edit, a move away,
- * a deletion), or a row that has or had the board's id (one added or moved here).
- * Mirrors the reads of loadBoardContent; a new read there needs its table here.
+ * Whether a write may change what loadBoardContent read for `boardId`
+ * (`content`; undefined when there was no such board). Lists its reads.
  */
 export function boardTouched(
   dbName: string,
@@ -102,22 +96,19 @@ export function boardTouched(
   content: BoardContent | undefined,
   parts: ObservabilitySet,
 ): boolean {
-  if (holdsAny(partOf(parts, dbName, 'boards', ''), (key) => key === boardId)) return true;
-  if (!content) return false;
-  const read = {
-    columns: content.columns,
-    matrixRows: content.rows,
-    clusters: content.clusters,
-    notes: content.notes,
-  } satisfies Record<(typeof BOARD_ROW_TABLES)[number], readonly { id: string }[]>;
-  return BOARD_ROW_TABLES.some((table) => {
-    if (holdsAny(partOf(parts, dbName, table, 'boardId'), (key) => key === boardId)) return true;
-    const changed = partOf(parts, dbName, table, '');
-    const deleted = partOf(parts, dbName, table, ':dels');
-    if (!changed && !deleted) return false;
-    const ids = new Set<string>(read[table].map((row) => row.id));
-    return holdsAny(changed, (key) => ids.has(key)) || holdsAny(deleted, (key) => ids.has(key));
+  const byBoard = (table: string, rows: readonly { id: string }[]): IndexRead => ({
+    table,
+    index: 'boardId',
+    keys: [boardId],
+    rows,
   });
+  return readsTouched(dbName, parts, [
+    { table: 'boards', index: '', keys: [boardId], rows: content ? [content.board] : [] },
+    byBoard('columns', content?.columns ?? []),
+    byBoard('matrixRows', content?.rows ?? []),
+    byBoard('clusters', content?.clusters ?? []),
+    byBoard('notes', content?.notes ?? []),
+  ]);
 }
 
 /** Everything that hangs off a workshop (writing rounds and their inbox included), for purging, exporting or the minutes. */

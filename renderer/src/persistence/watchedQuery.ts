@@ -73,13 +73,40 @@ export function watchedQuery<T>(
 }
 
 /** The part of a write's description for one table and index ('' is the primary key). */
-export function partOf(
+function partOf(
   parts: ObservabilitySet,
   dbName: string,
   table: string,
   index: string,
 ): IntervalTree | undefined {
   return parts[`idb://${dbName}/${table}/${index}`];
+}
+
+/** One read of a query: the rows of `table` whose `index` ('' for the primary key) is one of `keys`. */
+export interface IndexRead {
+  table: string;
+  index: string;
+  keys: readonly string[];
+  /** What the read returned. */
+  rows: readonly { id: string }[];
+}
+
+/**
+ * Whether a write (Dexie's description of it) may change what `reads` returned:
+ * it wrote or deleted one of the rows returned (an edit, a move elsewhere, a
+ * deletion), or a row that has or had one of the keys read (one added or moved
+ * here). A query's test lists all of its reads; a read left out is not followed.
+ */
+export function readsTouched(dbName: string, parts: ObservabilitySet, reads: readonly IndexRead[]): boolean {
+  return reads.some((read) => {
+    const keys = new Set<string>(read.keys);
+    if (holdsAny(partOf(parts, dbName, read.table, read.index), (key) => keys.has(key))) return true;
+    const changed = partOf(parts, dbName, read.table, '');
+    const deleted = partOf(parts, dbName, read.table, ':dels');
+    if (!changed && !deleted) return false;
+    const ids = new Set<string>(read.rows.map((row) => row.id));
+    return holdsAny(changed, (key) => ids.has(key)) || holdsAny(deleted, (key) => ids.has(key));
+  });
 }
 
 /**
