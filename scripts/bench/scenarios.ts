@@ -5,7 +5,7 @@
  * / Benchmarks"). Every scenario does `warmups` unmeasured runs first.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -566,9 +566,13 @@ export async function benchPdf(ctx: ScenarioContext): Promise<ScenarioResult> {
     if (measured && pages === 0) {
       const file = join(tmpdir(), `moderato-bench-${process.pid}.pdf`);
       await download.saveAs(file);
-      pages = Number(
-        /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0,
-      );
+      try {
+        pages = Number(
+          /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0,
+        );
+      } finally {
+        rmSync(file, { force: true });
+      }
     }
     if (await dialog.isVisible()) await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -644,7 +648,6 @@ export async function benchStart(ctx: ScenarioContext): Promise<ScenarioResult[]
   };
   const appJs = weigh(app.at(-1)!.scripts);
   const eagerJs = weigh(eager.at(-1)!.scripts);
-  writeFileSync(join(tmpdir(), 'moderato-bench-start.json'), JSON.stringify({ appJs, eagerJs }, null, 2));
   return [
     {
       id: 'B7',
