@@ -187,6 +187,18 @@ describe('watchedQuery with boardTouched', () => {
     expect(w.reads()).toBe(reads);
   });
 
+  it("also takes useObservable's form (next, error) and holds no value of its own", async () => {
+    const watched = watchedQuery(
+      () => Promise.resolve(42),
+      () => false,
+    );
+    expect(watched.hasValue()).toBe(false);
+    const seen: number[] = [];
+    const subscription = watched.subscribe((value) => seen.push(value));
+    await vi.waitFor(() => expect(seen).toEqual([42]));
+    subscription.unsubscribe();
+  });
+
   it('ends with the error when a read fails', async () => {
     const failing = watchedQuery(
       () => Promise.reject(new Error('kaputt')),

@@ -1,5 +1,5 @@
 import type { ObservabilitySet } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery, useObservable } from 'dexie-react-hooks';
 import type { ClusterId, IdeaId, WorkshopId } from '../domain/ids';
 import { byRank } from '../domain/ordering';
 import type { TraceData } from '../domain/trace';
@@ -33,7 +33,7 @@ export async function loadTraceData(db: ModeratoDb, workshopId: WorkshopId): Pro
 
 /** The workshop's boards, cards, clusters, ideas and visions, live. Undefined while loading. */
 export function useTraceData(workshopId: WorkshopId): TraceData | undefined {
-  return useLiveQuery(() => loadTraceData(getDb(), workshopId), [workshopId]);
+  return useObservable(() => watchedTraceData(workshopId), [workshopId]);
 }
 
 /** Whether a write may change what loadTraceData read for `workshopId` (`data`). Lists its reads. */
@@ -53,16 +53,20 @@ export function traceTouched(
   ]);
 }
 
-/**
- * The same data, followed by what writes touch (a workshop's thousands of
- * cards: see watchedQuery), for a store shared by many components (one query
- * for all the cards of a board). Returns the unsubscribe function.
- */
-export function subscribeTraceData(workshopId: WorkshopId, onData: (data: TraceData) => void): () => void {
-  const subscription = watchedQuery(
+/** loadTraceData, live: followed by what writes touch (a workshop's thousands of cards: see watchedQuery). */
+function watchedTraceData(workshopId: WorkshopId) {
+  return watchedQuery(
     () => loadTraceData(getDb(), workshopId),
     (data, parts) => traceTouched(getDb().name, workshopId, data, parts),
-  ).subscribe({
+  );
+}
+
+/**
+ * The same data for a store shared by many components (one query for all the
+ * cards of a board). Returns the unsubscribe function.
+ */
+export function subscribeTraceData(workshopId: WorkshopId, onData: (data: TraceData) => void): () => void {
+  const subscription = watchedTraceData(workshopId).subscribe({
     next: onData,
     error: (error: unknown) => console.error(error),
   });

@@ -14,7 +14,12 @@ import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet 
  * is told; an error ends the subscription.
  */
 export interface Watched<T> {
-  subscribe(observer: { next(value: T): void; error(error: unknown): void }): { unsubscribe(): void };
+  /** Always false: it holds no value of its own (useObservable then waits for the first, without a trial subscription). */
+  hasValue(): boolean;
+  subscribe(
+    next: ((value: T) => void) | { next(value: T): void; error(error: unknown): void },
+    error?: (error: unknown) => void,
+  ): { unsubscribe(): void };
 }
 
 export function watchedQuery<T>(
@@ -22,7 +27,10 @@ export function watchedQuery<T>(
   touches: (value: T, parts: ObservabilitySet) => boolean,
 ): Watched<T> {
   return {
-    subscribe(observer) {
+    hasValue: () => false,
+    subscribe(next, error) {
+      const observer =
+        typeof next === 'function' ? { next, error: error ?? ((e: unknown) => console.error(e)) } : next;
       let closed = false;
       let last: { value: T } | null = null;
       /** Writes seen while a read is under way; null when no read is. */
