@@ -54,12 +54,14 @@ function watch(boardId: BoardId, gate?: () => Promise<void>) {
   const subscription = watchedQuery(
     async () => {
       reads += 1;
+      const content = await loadBoardContent(db, boardId);
+      // Held after reading: what was read is older than a write made meanwhile.
       if (gate) await gate();
-      return { content: await loadBoardContent(db, boardId) };
+      return { content };
     },
     ({ content }, parts) => boardTouched(db.name, boardId, content, parts),
   ).subscribe({
-    next: ({ content }) => values.push(content!),
+    next: ({ content }) => values.push(content as BoardContent),
     error: (error) => errors.push(error),
   });
   return {
@@ -156,16 +158,51 @@ describe('watchedQuery with boardTouched', () => {
       gate.mock.calls.length === 1 ? new Promise<void>((r) => (open = r)) : Promise.resolve(),
     );
     const w = watch(a, gate);
-    await vi.waitFor(() => expect(w.reads()).toBe(1));
+    await vi.waitFor(() => expect(gate).toHaveBeenCalledTimes(1));
+    // The first read is done (without the card) but not yet told: the card is written now.
     await applyChanges(
       db,
       addNote(before, { columnId: before.columns[0]!.id, text: 'dazwischen', now: 2 }).changes,
     );
     open();
-    await vi.waitFor(() => expect(w.reads()).toBe(2));
     await vi.waitFor(() => expect(w.values).toHaveLength(1));
+    expect(w.reads()).toBe(2);
     expect(w.texts()).toEqual(['dazwischen']);
     w.stop();
+  });
+
+  it('reads again after a bulk write (Dexie describes 50 rows and more as a whole range)', async () => {
+    const { a } = await seed();
+    const w = watch(a);
+    await vi.waitFor(() => expect(w.values).toHaveLength(1));
+    let content = w.last();
+    const changes = [];
+    for (let i = 0; i < 60; i += 1) {
+      const added = addNote(content, { columnId: content.columns[0]!.id, text: `Karte ${i}`, now: 2 });
+      changes.push(...added.changes);
+      content = { ...content, notes: [...content.notes, added.note] };
+    }
+    await applyChanges(db, changes);
+    await vi.waitFor(() => expect(w.last().notes).toHaveLength(60));
+    w.stop();
+  });
+
+  it('sees a board that did not exist yet when it is made, and a cluster added to it', async () => {
+    const { a } = await seed();
+    const board = (await load(a)).board;
+    await applyChanges(db, [{ table: 'boards', before: board }]);
+    const values: Array<BoardContent | undefined> = [];
+    const subscription = watchedQuery(
+      async () => ({ content: await loadBoardContent(db, a) }),
+      ({ content }, parts) => boardTouched(db.name, a, content, parts),
+    ).subscribe({ next: ({ content }) => values.push(content), error: (e) => expect.fail(String(e)) });
+    await vi.waitFor(() => expect(values).toEqual([undefined]));
+    await applyChanges(db, [{ table: 'boards', after: board }]);
+    await vi.waitFor(() => expect(values.at(-1)?.board.id).toBe(a));
+    const cluster = { id: 'c1', boardId: a, title: 'Neu', rank: 'a0' };
+    await applyChanges(db, [{ table: 'clusters', after: cluster as never }]);
+    await vi.waitFor(() => expect(values.at(-1)?.clusters.map((c) => c.title)).toEqual(['Neu']));
+    subscription.unsubscribe();
   });
 
   it('reorders within the board (a move writes one row) and stops when unsubscribed', async () => {
@@ -199,15 +236,56 @@ describe('watchedQuery with boardTouched', () => {
     subscription.unsubscribe();
   });
 
-  it('ends with the error when a read fails', async () => {
-    const failing = watchedQuery(
-      () => Promise.reject(new Error('kaputt')),
-      () => true,
-    );
+  it('tells an error, and reads again on the next write that touches it', async () => {
+    const { a } = await seed();
+    let fail = true;
     const errors: unknown[] = [];
-    failing.subscribe({ next: () => undefined, error: (error) => errors.push(error) });
+    const values: BoardContent[] = [];
+    const subscription = watchedQuery(
+      async () => {
+        if (fail) throw new Error('kaputt');
+        return (await loadBoardContent(db, a))!;
+      },
+      (content, parts) => boardTouched(db.name, a, content, parts),
+    ).subscribe({ next: (content) => values.push(content), error: (error) => errors.push(error) });
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect((errors[0] as Error).message).toBe('kaputt');
+    fail = false;
+    const board = (await load(a)).board;
+    await applyChanges(db, [{ table: 'boards', before: board, after: { ...board, title: 'wieder da' } }]);
+    await vi.waitFor(() => expect(values.at(-1)?.board.title).toBe('wieder da'));
+    subscription.unsubscribe();
+  });
+
+  it('does not tell a closed database (as liveQuery), and a test that throws counts as touched', async () => {
+    const closedError = Object.assign(new Error('closed'), { name: 'DatabaseClosedError' });
+    const errors: unknown[] = [];
+    const quiet = watchedQuery(
+      () => Promise.reject(closedError),
+      () => false,
+    ).subscribe({ next: () => undefined, error: (error) => errors.push(error) });
+    await settle();
+    expect(errors).toEqual([]);
+    quiet.unsubscribe();
+
+    const { a } = await seed();
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let reads = 0;
+    const throwing = watchedQuery(
+      async () => {
+        reads += 1;
+        return loadBoardContent(db, a);
+      },
+      () => {
+        throw new Error('Test kaputt');
+      },
+    ).subscribe({ next: () => undefined, error: (error) => errors.push(error) });
+    await vi.waitFor(() => expect(reads).toBe(1));
+    await applyChanges(db, [{ table: 'workshops', after: { id: 'x', title: 'egal' } as never }]);
+    await vi.waitFor(() => expect(reads).toBe(2));
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+    throwing.unsubscribe();
   });
 });
 

@@ -3,15 +3,19 @@ import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet 
 /**
  * A live query for reads Dexie's liveQuery would follow key by key. liveQuery
  * notes every primary key a query returns (to learn when one of those rows
- * changes), one interval-tree insert each: for a board of 5,000 cards some 20 ms
- * on every read, on opening the board and again after every edit. Here the
- * query runs untracked, and `touches` tells from the last result and Dexie's
- * description of a write (the same `storagemutated` event liveQuery listens to,
- * also for writes in another window) whether the result may have changed.
+ * changes), one interval-tree insert each: for a board of 5,000 cards some
+ * 20–25 ms on every read, on opening the board and again after every edit. Here
+ * the query runs untracked, and `touches` tells from the last result and
+ * Dexie's description of a write (the same `storagemutated` event liveQuery
+ * listens to, also for writes in another window) whether the result may have
+ * changed.
  *
- * Like liveQuery: the first result, then a new one after every write that
+ * As with liveQuery: the first result, then a new one after every write that
  * touches it; a result read while such a write happened is read again before it
- * is told; an error ends the subscription.
+ * is told. A closed database or an aborted read is not reported; another error
+ * is, and the next write that touches the query reads it again. Reads after the
+ * first, and what is told, run in a task of their own, outside whatever Dexie
+ * zone the write or the read left behind.
  */
 export interface Watched<T> {
   /** Always false: it holds no value of its own (useObservable then waits for the first, without a trial subscription). */
@@ -21,6 +25,9 @@ export interface Watched<T> {
     error?: (error: unknown) => void,
   ): { unsubscribe(): void };
 }
+
+/** Errors liveQuery does not report either: the database was closed (e.g. for an upgrade elsewhere), the read aborted. */
+const QUIET_ERRORS = new Set(['DatabaseClosedError', 'AbortError']);
 
 export function watchedQuery<T>(
   query: () => Promise<T>,
@@ -35,47 +42,77 @@ export function watchedQuery<T>(
       let last: { value: T } | null = null;
       /** Writes seen while a read is under way; null when no read is. */
       let during: ObservabilitySet[] | null = null;
+      /** A read is due in a task of its own. */
+      let due = false;
 
+      const later = (work: () => void) =>
+        setTimeout(() => {
+          if (!closed) work();
+        }, 0);
+      // A test that fails counts as touched: reading once too often is only slower.
+      const touched = (value: T, parts: ObservabilitySet) => {
+        try {
+          return touches(value, parts);
+        } catch (failure) {
+          console.error(failure);
+          return true;
+        }
+      };
       const read = () => {
         during = [];
-        // Outside the transaction whose completion told of a write (as liveQuery does).
-        Dexie.ignoreTransaction(query).then(
+        let reading: Promise<T>;
+        try {
+          reading = Promise.resolve(Dexie.ignoreTransaction(query));
+        } catch (failure) {
+          reading = Promise.reject(failure);
+        }
+        reading.then(
           (value) => {
             if (closed) return;
             const seen = during ?? [];
+            during = null;
             // A write during the read that touches the old or the new result: the new one
             // may or may not include it, so it is read again.
-            if (
-              seen.some((parts) => touches(value, parts) || (last !== null && touches(last.value, parts)))
-            ) {
-              last = { value };
-              read();
-              return;
-            }
-            during = null;
+            const stale = seen.some(
+              (parts) => touched(value, parts) || (last !== null && touched(last.value, parts)),
+            );
             last = { value };
-            observer.next(value);
+            if (stale) readLater();
+            else later(() => observer.next(value));
           },
-          (error: unknown) => {
+          (failure: unknown) => {
             if (closed) return;
-            stop();
-            observer.error(error);
+            during = null;
+            const name = (failure as { name?: unknown } | null)?.name;
+            if (typeof name === 'string' && QUIET_ERRORS.has(name)) return;
+            later(() => observer.error(failure));
           },
         );
       };
+      const readLater = () => {
+        if (due) return;
+        due = true;
+        later(() => {
+          due = false;
+          read();
+        });
+      };
       const onWrite = (parts: ObservabilitySet) => {
-        if (closed) return;
+        if (closed || due) return;
         if (during) during.push(parts);
-        else if (last && touches(last.value, parts)) read();
+        // No result yet (the first read failed): any write may be the one that mends it.
+        else if (last === null || touched(last.value, parts)) readLater();
       };
-      const stop = () => {
-        closed = true;
-        Dexie.on.storagemutated.unsubscribe(onWrite);
-      };
-      // Listening before the first read starts: no write can fall between the two.
+      // Listening before the first read starts: no write can fall between the two. The
+      // first read starts at once (a prefetch's read goes out before the screen's code runs).
       Dexie.on('storagemutated', onWrite);
       read();
-      return { unsubscribe: stop };
+      return {
+        unsubscribe() {
+          closed = true;
+          Dexie.on.storagemutated.unsubscribe(onWrite);
+        },
+      };
     },
   };
 }
