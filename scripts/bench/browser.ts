@@ -176,17 +176,21 @@ function watchedUrl(url: string, selector: string, name: string): string {
 
 /**
  * Loads `url` afresh with the selector watched, and returns the mark
- * `name:interactive` (ms since the navigation started). Nothing of the harness
- * runs in the page until then: the wait listens for the init script's console
- * message instead of polling in the page (page.waitForFunction and locators
- * inject Playwright's script into the page, 13–18 ms of main-thread work that
- * otherwise fell into the middle of the start being measured).
+ * `name:interactive` (ms since the navigation started). Until then Playwright
+ * runs no script of its own in the page (only the init script's watchers run):
+ * the wait listens for the init script's console message instead of polling in
+ * the page (page.waitForFunction and locators inject Playwright's script, 13–18 ms
+ * of main-thread work that fell into the middle of the start being measured).
+ * Returns once the page's load event has fired too, so that every script it
+ * requested is in its resource timing.
  */
 export async function loadWatched(page: Page, url: string, selector: string, name: string): Promise<number> {
   await page.goto('about:blank');
-  const seen = interactiveMark(page, name);
-  await page.goto(watchedUrl(url, selector, name), { waitUntil: 'commit' });
-  await seen;
+  await Promise.all([
+    interactiveMark(page, name),
+    page.goto(watchedUrl(url, selector, name), { waitUntil: 'commit' }),
+  ]);
+  await page.waitForLoadState('load');
   return page.evaluate((mark) => window.__bench.marks[mark]!, `${name}:interactive`);
 }
 

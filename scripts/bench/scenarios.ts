@@ -338,9 +338,7 @@ async function openByClick(
       { capture: true, once: true },
     );
   }, card);
-  const seen = interactiveMark(page, 'open');
-  await target.click();
-  await seen;
+  await Promise.all([interactiveMark(page, 'open'), target.click()]);
   return page.evaluate(() => {
     const bench = window.__bench as typeof window.__bench & { clickAt?: number };
     return bench.marks['open:interactive']! - bench.clickAt!;
