@@ -5,15 +5,16 @@ import type { BoardId } from '../../renderer/src/domain/ids';
 import type { TraceData } from '../../renderer/src/domain/trace';
 import type { BoardContent } from '../../renderer/src/domain/types';
 import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain/workshopCommands';
-import type { ModeratoDb } from '../../renderer/src/persistence/db';
-import { loadTraceData, traceTouched } from '../../renderer/src/persistence/ideaHooks';
+import { ModeratoDb } from '../../renderer/src/persistence/db';
+import { loadTraceData, traceReads, traceTouched } from '../../renderer/src/persistence/ideaHooks';
 import {
   applyChanges,
+  boardReads,
   boardTouched,
   listBoards,
   loadBoardContent,
 } from '../../renderer/src/persistence/repository';
-import { holdsAny, watchedQuery } from '../../renderer/src/persistence/watchedQuery';
+import { holdsAny, watchedQuery, type IndexRead } from '../../renderer/src/persistence/watchedQuery';
 import { freshDb } from './dbHelpers';
 
 let db: ModeratoDb;
@@ -323,6 +324,73 @@ describe('watchedQuery with traceTouched', () => {
     );
     await vi.waitFor(() => expect(values.at(-1)!.notes.map((n) => n.text)).toEqual(['auf B']));
     subscription.unsubscribe();
+  });
+});
+
+/**
+ * Records the requests a database is asked for, as "table/index=key" ('' is the
+ * primary key), through a DBCore middleware: what a loader really reads.
+ */
+function recordReads(target: ModeratoDb): Set<string> {
+  const seen = new Set<string>();
+  target.use({
+    stack: 'dbcore',
+    name: 'read-recorder',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        const note = (index: { isPrimaryKey?: boolean; name: string | null }, key: unknown) =>
+          seen.add(`${name}/${index.isPrimaryKey ? '' : (index.name ?? '')}=${String(key)}`);
+        return {
+          ...table,
+          get: (req) => {
+            note({ isPrimaryKey: true, name: '' }, req.key);
+            return table.get(req);
+          },
+          getMany: (req) => {
+            for (const key of req.keys) note({ isPrimaryKey: true, name: '' }, key);
+            return table.getMany(req);
+          },
+          query: (req) => {
+            note(req.query.index, req.query.range.lower);
+            return table.query(req);
+          },
+          openCursor: (req) => {
+            note(req.query.index, req.query.range.lower);
+            return table.openCursor(req);
+          },
+          count: (req) => {
+            note(req.query.index, req.query.range.lower);
+            return table.count(req);
+          },
+        };
+      },
+    }),
+  });
+  return seen;
+}
+
+const listed = (reads: readonly IndexRead[]) =>
+  new Set(reads.flatMap((read) => read.keys.map((key) => `${read.table}/${read.index}=${key}`)));
+
+describe('the read lists behind boardTouched and traceTouched', () => {
+  it('name exactly the requests loadBoardContent and loadTraceData make', async () => {
+    const { a } = await seed();
+    const workshopId = (await load(a)).board.workshopId;
+    db.close();
+    const recording = new ModeratoDb(db.name);
+    const seen = recordReads(recording);
+    await recording.open();
+
+    const content = await loadBoardContent(recording, a);
+    expect(seen).toEqual(listed(boardReads(a, content)));
+
+    seen.clear();
+    const data = await loadTraceData(recording, workshopId);
+    expect(seen).toEqual(listed(traceReads(workshopId, data)));
+    recording.close();
+    await db.open();
   });
 });
 

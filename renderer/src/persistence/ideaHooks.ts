@@ -6,7 +6,7 @@ import type { TraceData } from '../domain/trace';
 import type { Board, Idea } from '../domain/types';
 import { getDb, type ModeratoDb } from './db';
 import { rowsWhereAnyOf } from './queries';
-import { readsTouched, watchedQuery } from './watchedQuery';
+import { readsTouched, watchedQuery, type IndexRead } from './watchedQuery';
 
 /** Everything of a workshop that project ideas and traceability look at, boards and ideas sorted by rank. */
 export async function loadTraceData(db: ModeratoDb, workshopId: WorkshopId): Promise<TraceData> {
@@ -36,21 +36,29 @@ export function useTraceData(workshopId: WorkshopId): TraceData | undefined {
   return useObservable(() => watchedTraceData(workshopId), [workshopId]);
 }
 
-/** Whether a write may change what loadTraceData read for `workshopId` (`data`). Lists its reads. */
+/**
+ * What loadTraceData reads for `workshopId` (and returned: `data`), for
+ * traceTouched. A test compares it with the requests loadTraceData makes.
+ */
+export function traceReads(workshopId: WorkshopId, data: TraceData): IndexRead[] {
+  const boardIds = data.boards.map((b) => b.id);
+  return [
+    { table: 'boards', index: 'workshopId', keys: [workshopId], rows: data.boards },
+    { table: 'ideas', index: 'workshopId', keys: [workshopId], rows: data.ideas },
+    { table: 'visions', index: 'workshopId', keys: [workshopId], rows: data.visions },
+    { table: 'notes', index: 'boardId', keys: boardIds, rows: data.notes },
+    { table: 'clusters', index: 'boardId', keys: boardIds, rows: data.clusters },
+  ];
+}
+
+/** Whether a write may change what loadTraceData read for `workshopId` (see traceReads). */
 export function traceTouched(
   dbName: string,
   workshopId: WorkshopId,
   data: TraceData,
   parts: ObservabilitySet,
 ): boolean {
-  const boardIds = data.boards.map((b) => b.id);
-  return readsTouched(dbName, parts, [
-    { table: 'boards', index: 'workshopId', keys: [workshopId], rows: data.boards },
-    { table: 'ideas', index: 'workshopId', keys: [workshopId], rows: data.ideas },
-    { table: 'visions', index: 'workshopId', keys: [workshopId], rows: data.visions },
-    { table: 'notes', index: 'boardId', keys: boardIds, rows: data.notes },
-    { table: 'clusters', index: 'boardId', keys: boardIds, rows: data.clusters },
-  ]);
+  return readsTouched(dbName, parts, traceReads(workshopId, data));
 }
 
 /** loadTraceData, live: followed by what writes touch (a workshop's thousands of cards: see watchedQuery). */

@@ -87,28 +87,34 @@ export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promis
 }
 
 /**
- * Whether a write may change what loadBoardContent read for `boardId`
- * (`content`; undefined when there was no such board). Lists its reads.
+ * What loadBoardContent reads for `boardId` (and returned: `content`, undefined
+ * when there was no such board), for boardTouched. A test compares it with the
+ * requests loadBoardContent makes.
  */
-export function boardTouched(
-  dbName: string,
-  boardId: BoardId,
-  content: BoardContent | undefined,
-  parts: ObservabilitySet,
-): boolean {
+export function boardReads(boardId: BoardId, content: BoardContent | undefined): IndexRead[] {
   const byBoard = (table: string, rows: readonly { id: string }[]): IndexRead => ({
     table,
     index: 'boardId',
     keys: [boardId],
     rows,
   });
-  return readsTouched(dbName, parts, [
+  return [
     { table: 'boards', index: '', keys: [boardId], rows: content ? [content.board] : [] },
     byBoard('columns', content?.columns ?? []),
     byBoard('matrixRows', content?.rows ?? []),
     byBoard('clusters', content?.clusters ?? []),
     byBoard('notes', content?.notes ?? []),
-  ]);
+  ];
+}
+
+/** Whether a write may change what loadBoardContent read for `boardId` (see boardReads). */
+export function boardTouched(
+  dbName: string,
+  boardId: BoardId,
+  content: BoardContent | undefined,
+  parts: ObservabilitySet,
+): boolean {
+  return readsTouched(dbName, parts, boardReads(boardId, content));
 }
 
 /** Everything that hangs off a workshop (writing rounds and their inbox included), for purging, exporting or the minutes. */
