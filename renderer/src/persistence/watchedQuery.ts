@@ -149,9 +149,20 @@ export function readsTouched(dbName: string, parts: ObservabilitySet, reads: rea
     const changed = partOf(parts, dbName, read.table, '');
     const deleted = partOf(parts, dbName, read.table, ':dels');
     if (!changed && !deleted) return false;
-    const ids = new Set<string>(read.rows.map((row) => row.id));
+    const ids = idsOf(read.rows);
     return holdsAny(changed, (key) => ids.has(key)) || holdsAny(deleted, (key) => ids.has(key));
   });
+}
+
+/** The ids of a result's rows, made once per result (a write elsewhere asks again, 5,000 cards each time). */
+const idSets = new WeakMap<readonly { id: string }[], ReadonlySet<string>>();
+function idsOf(rows: readonly { id: string }[]): ReadonlySet<string> {
+  let ids = idSets.get(rows);
+  if (!ids) {
+    ids = new Set(rows.map((row) => row.id));
+    idSets.set(rows, ids);
+  }
+  return ids;
 }
 
 /**
