@@ -163,4 +163,39 @@ describe('FocusKeeper', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(focused()).toBe(document.body);
   });
+
+  it('follows an item to another list when the focused control is gone with its old state', async () => {
+    // A voting round: closing it removes its close button and moves it from the open rounds to the closed.
+    function Rounds() {
+      const [closed, setClosed] = useState(false);
+      const round = (
+        <li data-round-id="r1">
+          <h4>Schwerpunkte</h4>
+          {closed ? (
+            <button type="button">Ergebnis zeigen</button>
+          ) : (
+            <button type="button" onClick={() => setClosed(true)}>
+              Abstimmung schließen
+            </button>
+          )}
+          <button type="button">Annullieren</button>
+        </li>
+      );
+      return (
+        <main>
+          <h2>Abstimmungen</h2>
+          <button type="button">Abstimmung starten</button>
+          <ul aria-label="Offen">{!closed && round}</ul>
+          <ul aria-label="Geschlossen">{closed && round}</ul>
+          <FocusKeeper />
+        </main>
+      );
+    }
+    render(<Rounds />);
+    const close = screen.getByRole('button', { name: 'Abstimmung schließen' });
+    close.focus();
+    act(() => close.click());
+    await waitFor(() => expect(focused().textContent).toBe('Ergebnis zeigen'));
+    expect(focused().closest('ul')?.getAttribute('aria-label')).toBe('Geschlossen');
+  });
 });

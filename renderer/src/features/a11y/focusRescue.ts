@@ -1,11 +1,17 @@
 // Where the keyboard focus goes when the element holding it disappears: a
-// card moved to another cluster, a cluster merged away, a dialog closed whose
-// opener is gone, a screen replaced. Browsers drop the focus to <body> then,
+// card moved to another cluster, a voting round moved to the closed ones, a
+// cluster merged away, a dialog closed whose opener is gone, a screen replaced. Browsers drop the focus to <body> then,
 // and the next Tab starts again at the top of the page; a screen reader says
 // nothing. These functions find the sensible place instead.
 
-/** Attributes that name the same thing across re-renders (a card, a cluster, a link). */
-const IDENTITY = ['data-note-id', 'data-cluster-id', 'data-column-id', 'data-idea-id'] as const;
+/** Attributes that name the same thing across re-renders (a card, a cluster, a voting round, a link). */
+const IDENTITY = [
+  'data-note-id',
+  'data-cluster-id',
+  'data-column-id',
+  'data-idea-id',
+  'data-round-id',
+] as const;
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), ' +

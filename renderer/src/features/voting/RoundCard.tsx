@@ -67,7 +67,8 @@ export const RoundCard = memo(function RoundCard({
       : t('voting.status.annulled');
 
   return (
-    <li className={`voting-round voting-round-${round.status}`}>
+    // data-round-id: closing moves the round to another list; the focus follows it (FocusKeeper).
+    <li className={`voting-round voting-round-${round.status}`} data-round-id={round.id}>
       <article aria-labelledby={`round-${round.id}`}>
         <header className="voting-round-header">
           <h4 id={`round-${round.id}`}>{round.title}</h4>
