@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardContent, Note } from '../../domain/types';
 import { useProjectorExtras } from '../../persistence/projectorHooks';
+import type { Hyphenate } from './hyphenation';
+
+/** What every board view gets: the board, and the soft hyphens for its large type. */
+export interface ProjectorViewProps {
+  content: BoardContent;
+  hyphenate: Hyphenate;
+}
 
 /** A card as the room sees it: text, and its facts when it has some. */
-function ProjectorNote({ note }: { note: Note }) {
+function ProjectorNote({ note, hyphenate }: { note: Note; hyphenate: Hyphenate }) {
   const { t, i18n } = useTranslation();
   const facts = note.facts;
   const factLine = facts
@@ -22,23 +29,31 @@ function ProjectorNote({ note }: { note: Note }) {
     : '';
   return (
     <li className={`note note-${note.color} projector-note`}>
-      {note.text}
-      {factLine !== '' && <span className="projector-facts">{factLine}</span>}
+      {hyphenate(note.text)}
+      {factLine !== '' && <span className="projector-facts">{hyphenate(factLine)}</span>}
     </li>
   );
 }
 
-function NoteList({ notes, label }: { notes: readonly Note[]; label: string }) {
+function NoteList({
+  notes,
+  label,
+  hyphenate,
+}: {
+  notes: readonly Note[];
+  label: string;
+  hyphenate: Hyphenate;
+}) {
   return (
     <ul aria-label={label}>
       {notes.map((note) => (
-        <ProjectorNote key={note.id} note={note} />
+        <ProjectorNote key={note.id} note={note} hyphenate={hyphenate} />
       ))}
     </ul>
   );
 }
 
-export function ProjectorColumns({ content }: { content: BoardContent }) {
+export function ProjectorColumns({ content, hyphenate }: ProjectorViewProps) {
   const { t } = useTranslation();
   return (
     <ol className="projector-columns">
@@ -47,9 +62,13 @@ export function ProjectorColumns({ content }: { content: BoardContent }) {
         return (
           <li key={column.id} className="projector-column">
             <h3>
-              {column.title} <span className="column-count">{notes.length}</span>
+              {hyphenate(column.title)} <span className="column-count">{notes.length}</span>
             </h3>
-            <NoteList notes={notes} label={t('columns.notesOf', { title: column.title })} />
+            <NoteList
+              notes={notes}
+              label={t('columns.notesOf', { title: column.title })}
+              hyphenate={hyphenate}
+            />
           </li>
         );
       })}
@@ -57,7 +76,7 @@ export function ProjectorColumns({ content }: { content: BoardContent }) {
   );
 }
 
-export function ProjectorMatrix({ content }: { content: BoardContent }) {
+export function ProjectorMatrix({ content, hyphenate }: ProjectorViewProps) {
   const { t } = useTranslation();
   const tray = content.notes.filter((n) => n.rowId === null || n.columnId === null);
   return (
@@ -70,7 +89,7 @@ export function ProjectorMatrix({ content }: { content: BoardContent }) {
               <td />
               {content.columns.map((column) => (
                 <th key={column.id} scope="col">
-                  {column.title}
+                  {hyphenate(column.title)}
                 </th>
               ))}
             </tr>
@@ -78,7 +97,7 @@ export function ProjectorMatrix({ content }: { content: BoardContent }) {
           <tbody>
             {content.rows.map((row) => (
               <tr key={row.id}>
-                <th scope="row">{row.title}</th>
+                <th scope="row">{hyphenate(row.title)}</th>
                 {content.columns.map((column) => {
                   const notes = content.notes.filter((n) => n.rowId === row.id && n.columnId === column.id);
                   return (
@@ -86,6 +105,7 @@ export function ProjectorMatrix({ content }: { content: BoardContent }) {
                       <NoteList
                         notes={notes}
                         label={t('projector.cell', { row: row.title, column: column.title })}
+                        hyphenate={hyphenate}
                       />
                     </td>
                   );
@@ -100,14 +120,14 @@ export function ProjectorMatrix({ content }: { content: BoardContent }) {
           <h3>
             {t('projector.tray')} <span className="column-count">{tray.length}</span>
           </h3>
-          <NoteList notes={tray} label={t('projector.tray')} />
+          <NoteList notes={tray} label={t('projector.tray')} hyphenate={hyphenate} />
         </section>
       )}
     </>
   );
 }
 
-export function ProjectorClusters({ content }: { content: BoardContent }) {
+export function ProjectorClusters({ content, hyphenate }: ProjectorViewProps) {
   const { t } = useTranslation();
   const pool = content.notes.filter((n) => n.clusterId === null);
   const extras = useProjectorExtras(content.board.id);
@@ -124,7 +144,7 @@ export function ProjectorClusters({ content }: { content: BoardContent }) {
             {vision.agreedAt === null ? t('projector.visionDraft') : t('projector.visionAgreed')}
           </h3>
           {vision.text.split(/\n{2,}/).map((paragraph, index) => (
-            <p key={index}>{paragraph.replace(/\*\*|(?<!\*)\*(?!\*)/g, '')}</p>
+            <p key={index}>{hyphenate(paragraph.replace(/\*\*|(?<!\*)\*(?!\*)/g, ''))}</p>
           ))}
         </section>
       )}
@@ -136,13 +156,17 @@ export function ProjectorClusters({ content }: { content: BoardContent }) {
             <li key={cluster.id} className={`projector-column${focus ? ' projector-focus' : ''}`}>
               {focus && <p className="projector-focus-label">{t('projector.focusArea')}</p>}
               <h3>
-                {cluster.title} <span className="column-count">{notes.length}</span>
+                {hyphenate(cluster.title)} <span className="column-count">{notes.length}</span>
               </h3>
               {focus && cluster.description !== '' && (
-                <p className="projector-description">{cluster.description}</p>
+                <p className="projector-description">{hyphenate(cluster.description)}</p>
               )}
               {!cluster.collapsed && (
-                <NoteList notes={notes} label={t('projector.clusterNotes', { title: cluster.title })} />
+                <NoteList
+                  notes={notes}
+                  label={t('projector.clusterNotes', { title: cluster.title })}
+                  hyphenate={hyphenate}
+                />
               )}
             </li>
           );
@@ -152,7 +176,7 @@ export function ProjectorClusters({ content }: { content: BoardContent }) {
             <h3>
               {t('projector.pool')} <span className="column-count">{pool.length}</span>
             </h3>
-            <NoteList notes={pool} label={t('projector.pool')} />
+            <NoteList notes={pool} label={t('projector.pool')} hyphenate={hyphenate} />
           </li>
         )}
       </ol>
@@ -160,7 +184,7 @@ export function ProjectorClusters({ content }: { content: BoardContent }) {
   );
 }
 
-export function ProjectorIdeas({ content }: { content: BoardContent }) {
+export function ProjectorIdeas({ content, hyphenate }: ProjectorViewProps) {
   const { t } = useTranslation();
   const extras = useProjectorExtras(content.board.id);
   if (!extras) return null;
@@ -171,10 +195,10 @@ export function ProjectorIdeas({ content }: { content: BoardContent }) {
         const focus = idea.focusAreaId ? extras.focusAreas.get(idea.focusAreaId) : undefined;
         return (
           <li key={idea.id} className="projector-column projector-idea">
-            <h3>{idea.title}</h3>
+            <h3>{hyphenate(idea.title)}</h3>
             {focus && (
               <p className="projector-focus-label">
-                {t('projector.servesFocusArea', { title: focus.title })}
+                {t('projector.servesFocusArea', { title: hyphenate(focus.title) })}
               </p>
             )}
           </li>

@@ -7,6 +7,7 @@ import { useBoardContent, useWorkshop } from '../../persistence/hooks';
 import { useNow } from '../agenda/useNow';
 import { ProjectorPhoneJoin } from '../voting/phone/ProjectorPhoneJoin';
 import { ProjectorWriting } from '../writing/ProjectorWriting';
+import { useHyphenate } from './hyphenation';
 import { usePresentedBoard } from './presentation';
 import { ProjectorClusters, ProjectorColumns, ProjectorIdeas, ProjectorMatrix } from './ProjectorBoards';
 
@@ -74,6 +75,8 @@ function ProjectorTimer({ workshopId }: { workshopId: WorkshopId }) {
 }
 
 function ProjectorBoard({ boardId }: { boardId: Parameters<typeof useBoardContent>[0] }) {
+  const { i18n } = useTranslation();
+  const hyphenate = useHyphenate(i18n.language);
   const loaded = useBoardContent(boardId);
   const content = loaded?.content;
   if (!content) return null;
@@ -85,8 +88,8 @@ function ProjectorBoard({ boardId }: { boardId: Parameters<typeof useBoardConten
   }[content.board.kind];
   return (
     <section className="projector-board" aria-labelledby="projector-board-title">
-      <h2 id="projector-board-title">{content.board.title}</h2>
-      <View content={content} />
+      <h2 id="projector-board-title">{hyphenate(content.board.title)}</h2>
+      <View content={content} hyphenate={hyphenate} />
     </section>
   );
 }
