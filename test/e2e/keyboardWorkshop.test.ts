@@ -404,6 +404,10 @@ describe('a whole workshop by keyboard only', () => {
     );
     await press(page, 'Enter', 'revealing the result');
     await round.locator('table.voting-table').first().waitFor();
+    // The focus goes to the result (not to the round's first button, "Annullieren").
+    await eventually(async () =>
+      expect((await settledFocus(page, 'the result shown')).name).toBe('Ergebnis: Schwerpunkte'),
+    );
     expect(await round.locator('table.voting-table tbody tr').first().innerText()).toContain(FAST);
     await tabTo(page, (f) => f.name === 'Wie viele Plätze übernehmen?', 'the number of places');
     await page.keyboard.press('Control+a');

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextPromptDialog } from '../../components/TextPromptDialog';
@@ -54,6 +54,16 @@ export const RoundCard = memo(function RoundCard({
 }: RoundCardProps) {
   const { t } = useTranslation();
   const [ask, setAsk] = useState<Ask>(null);
+  // "Ergebnis zeigen" goes when the result comes: the focus moves to the result, not to the
+  // round's first button ("Annullieren"). Before the effects of the commit, so FocusKeeper
+  // finds the focus in place.
+  const revealing = useRef(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!round.revealed || !revealing.current) return;
+    revealing.current = false;
+    resultRef.current?.focus();
+  }, [round.revealed]);
   const open = round.status === 'open';
   const taking = acceptsVotes(round, now);
   const status = open
@@ -133,7 +143,11 @@ export const RoundCard = memo(function RoundCard({
             <button
               type="button"
               className="button button-primary"
-              onClick={async () => void revealVotingRound(round, await revealSummary(round))}
+              onClick={async () => {
+                revealing.current = true;
+                const saved = await revealVotingRound(round, await revealSummary(round)).catch(() => false);
+                if (!saved) revealing.current = false;
+              }}
             >
               {t('voting.actions.reveal')}
             </button>
@@ -153,7 +167,15 @@ export const RoundCard = memo(function RoundCard({
         {open && <PhonePanel round={round} cast={cast} />}
 
         {round.status === 'closed' && round.revealed && (
-          <ResultView round={round} participants={participants} />
+          <div
+            ref={resultRef}
+            className="voting-result-holder"
+            tabIndex={-1}
+            role="group"
+            aria-label={t('voting.result.tableCaption', { title: round.title })}
+          >
+            <ResultView round={round} participants={participants} />
+          </div>
         )}
       </article>
 
