@@ -186,4 +186,87 @@ describe('a big clusters board', () => {
     await page.evaluate(() => scrollTo(0, 0));
     await eventually(async () => expect(await cardByText(cardText(0)).count()).toBe(1));
   });
+
+  it('finds cards that are not rendered (Strg+F), shows one hit at a time and goes to it', async () => {
+    await page.evaluate(() => scrollTo(0, 0));
+    await cardByText(cardText(0)).waitFor();
+    const hit = () => page.locator('li.cluster-card.cluster-card-search-hit');
+    const said = () => page.locator('div.visually-hidden[role="status"][aria-live="polite"]').textContent();
+    const field = page.getByRole('searchbox', { name: 'Karten suchen' });
+    await page.locator('.board-title').click();
+    await page.keyboard.press('Control+f');
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search'),
+    );
+    // Cards 99 and 990 … 999: eleven, most of them far below, not in the page.
+    await page.keyboard.type('(karte 99');
+    await expect.poll(() => page.locator('.card-search-status').textContent()).toBe('11 Treffer');
+    await expect(cardByText(cardText(989)).count()).resolves.toBe(0);
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await hit().locator('.note-text').textContent()).toContain(cardText(98)),
+    );
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await hit().locator('.note-text').textContent()).toContain(cardText(989)),
+    );
+    // Shown in the middle of the screen, said with where it is; the cursor stays in the field.
+    const box = (await hit().boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThan(0);
+    expect(box.y + box.height).toBeLessThan(viewport.height);
+    const lastCluster = `Cluster ${SPEC.clusters}: ${SUBJECTS[(SPEC.clusters - 1) % SUBJECTS.length]}`;
+    await eventually(async () =>
+      expect(await said()).toBe(
+        `Treffer 2 von 11: ${shorten(cardText(989), 80)} – im Cluster „${lastCluster}“`,
+      ),
+    );
+    expect(await page.locator('.card-search-status').textContent()).toBe('2 von 11');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    expect(await cardsInDom()).toBeLessThan(300);
+    await page.keyboard.press('Shift+Enter');
+    await eventually(async () =>
+      expect(await hit().locator('.note-text').textContent()).toContain(cardText(98)),
+    );
+    // "Zur Karte": the focus goes to the card shown.
+    await page.keyboard.press('Shift+Enter');
+    await eventually(async () =>
+      expect(await hit().locator('.note-text').textContent()).toContain(cardText(998)),
+    );
+    await field.press('Tab');
+    for (
+      let i = 0;
+      i < 4 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Zur Karte';
+      i += 1
+    )
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await focusedCard()).toBe(cardText(998)));
+    expect(await focusOnScreen()).toBe(true);
+    // Escape in the field empties it: no card is marked any more.
+    await field.focus();
+    await page.keyboard.press('Escape');
+    expect(await field.inputValue()).toBe('');
+    await eventually(async () => expect(await hit().count()).toBe(0));
+    await expectAccessible(page, 'board search');
+  });
+
+  it('opens a collapsed cluster to show a card found in it', async () => {
+    const title = `Cluster 3: ${SUBJECTS[2 % SUBJECTS.length]}`;
+    await page.evaluate(() => scrollTo(0, 0));
+    const collapse = page.getByRole('button', { name: `Cluster einklappen: ${title}` });
+    await collapse.scrollIntoViewIfNeeded();
+    await collapse.click();
+    await page.getByRole('button', { name: `Cluster ausklappen: ${title}` }).waitFor();
+    const target = cardText(2 * PER_CLUSTER + 5);
+    await expect(cardByText(target).count()).resolves.toBe(0);
+    const field = page.getByRole('searchbox', { name: 'Karten suchen' });
+    await field.fill(`(Karte ${2 * PER_CLUSTER + 6})`);
+    await field.press('Enter');
+    await page.getByRole('button', { name: `Cluster einklappen: ${title}` }).waitFor();
+    await eventually(async () =>
+      expect(await page.locator('li.cluster-card-search-hit .note-text').textContent()).toContain(target),
+    );
+    await field.press('Escape');
+  });
 });

@@ -30,6 +30,7 @@ describe('HelpButton', () => {
       'Strg+Z',
       'Strg+Umschalt+Z oder Strg+Y',
       'Strg+Umschalt+E',
+      'Strg+F',
       'Leertaste',
       'Pfeiltasten',
       'Escape',

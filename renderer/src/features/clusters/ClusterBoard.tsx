@@ -7,6 +7,7 @@ import { useCardOrigins, useIdeasOfClusters } from '../../persistence/clusterHoo
 import { useNoteTrace } from '../trace/useNoteTrace';
 import { CardDragContext, CardDragProxy, createCardDrag } from './cardDrag';
 import { createActions, type ClusterDialog } from './clusterActions';
+import { CardSearch } from './CardSearch';
 import { CardFace, type CardHint } from './ClusterCard';
 import { clusterCollisionDetection, SURFACE_ID, type DropTarget } from './clusterDnd';
 import { ClusterDialogs } from './ClusterDialogs';
@@ -105,6 +106,11 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
   const activeCluster =
     active?.type === 'cluster' ? content.clusters.find((c) => c.id === active.clusterId) : undefined;
   const poolCards = groups.get(POOL_KEY) ?? NO_NOTES;
+  // The board's order, for the search: the pool, then the clusters as shown.
+  const searchOrder = useMemo(
+    () => [...(groups.get(POOL_KEY) ?? NO_NOTES), ...clusters.flatMap((c) => groups.get(c.id) ?? NO_NOTES)],
+    [groups, clusters],
+  );
   const focusCount = content.clusters.filter((c) => c.focusAreaAt !== null).length;
   // Vision statements are clustered too, but focus areas belong to the later phase.
   const allowFocus = content.board.phase !== 'vision';
@@ -125,6 +131,7 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
           {t('clusters.clusterCount', { count: content.clusters.length })}
           {(allowFocus || focusCount > 0) && ` · ${t('clusters.focusCount', { count: focusCount })}`}
         </p>
+        <CardSearch order={searchOrder} clusters={clusters} expand={actions.expand} />
         <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'bringIn' })}>
           {t('clusters.bringIn')}
         </button>

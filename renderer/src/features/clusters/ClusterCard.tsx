@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store';
 import { NoteActionBar } from '../board/NoteActionBar';
 import { NoteEditor } from '../board/NoteEditor';
 import { shorten } from '../board/useNoteDnd';
+import { useIsShownHit } from './cardSearch';
 import { TraceBadge } from '../trace/TraceBadge';
 import type { TraceEntry } from '../trace/useNoteTrace';
 import { useCardDrag } from './cardDrag';
@@ -37,6 +38,7 @@ export const ClusterCard = memo(function ClusterCard(props: ClusterCardProps) {
   const { note, hint, dragging } = props;
   const t = useT();
   const editing = useAppStore((s) => s.editingNoteId === note.id);
+  const shownHit = useIsShownHit(note.id);
   const roleDescription = useMemo(() => t('clusters.dnd.cardRole'), [t]);
   const handleLabel = useMemo(
     () => t('notes.handle', { note: shorten(note.text, 40) || t('notes.empty') }),
@@ -57,6 +59,7 @@ export const ClusterCard = memo(function ClusterCard(props: ClusterCardProps) {
     `note-${note.color}`,
     dragging ? 'note-placeholder' : '',
     hint ? `cluster-card-${hint}` : '',
+    shownHit ? 'cluster-card-search-hit' : '',
   ].join(' ');
 
   return (

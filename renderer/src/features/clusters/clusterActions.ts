@@ -30,6 +30,8 @@ export interface CardActions {
 export interface ClusterActions {
   open: (dialog: ClusterDialog) => void;
   toggleCollapsed: (clusterId: ClusterId) => void;
+  /** Opens a collapsed cluster (the board search shows a card in it); resolves once saved. */
+  expand: (clusterId: ClusterId) => Promise<boolean>;
   /** Moves a cluster one place earlier (-1) or later (+1). */
   moveBy: (clusterId: ClusterId, delta: -1 | 1) => void;
 }
@@ -64,6 +66,11 @@ export function createActions(
             t(collapsed ? 'clusters.collapsedDone' : 'clusters.expandedDone', { title: cluster.title }),
           );
       });
+    },
+    expand: async (clusterId) => {
+      const cluster = contentRef.current.clusters.find((c) => c.id === clusterId);
+      if (!cluster?.collapsed) return true;
+      return run(() => setClusterCollapsed(contentRef.current, clusterId, false, Date.now()));
     },
     moveBy: (clusterId, delta) => {
       const all = sortedClusters(contentRef.current);

@@ -10,6 +10,7 @@ export const SHORTCUTS = [
   'undo',
   'redo',
   'capture',
+  'search',
   'pickUp',
   'move',
   'cancelMove',
