@@ -1,13 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NoteId } from '../../../renderer/src/domain/ids';
 import type { Note } from '../../../renderer/src/domain/types';
 import {
   matchCards,
   setShownHit,
   shownHit,
   useIsShownHit,
-  useShownHitIn,
 } from '../../../renderer/src/features/clusters/cardSearch';
 import { makeBoard } from '../../domain/fixtures';
 
@@ -45,19 +43,14 @@ describe('the board search', () => {
     expect(matchCards(all, '   ', 'de')).toEqual([]);
   });
 
-  it('tells each card whether it is the hit shown, and a list whether it holds it', () => {
+  it('tells each card whether it is the hit shown', () => {
     const [a, b] = cards();
     const isA = renderHook(() => useIsShownHit(a!.id));
-    const inList = renderHook(() => useShownHitIn([b!]));
     expect(isA.result.current).toBe(false);
     act(() => setShownHit(a!.id));
     expect(isA.result.current).toBe(true);
-    expect(inList.result.current).toBeNull();
     act(() => setShownHit(b!.id));
     expect(isA.result.current).toBe(false);
-    expect(inList.result.current).toBe(b!.id);
     expect(shownHit()).toBe(b!.id);
-    act(() => setShownHit('gone' as NoteId));
-    expect(inList.result.current).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import {
   rowsWithin,
   windowPadding,
   withPinned,
+  withSearchRow,
   type ListLayout,
 } from '../../../renderer/src/features/clusters/windowing';
 
@@ -106,5 +107,18 @@ describe('what stands in for the rows not rendered', () => {
     expect(cardSpan({ start: 2, end: 4 }, 3, 10)).toEqual({ from: 6, to: 10 });
     expect(cardSpan({ start: 2, end: 4 }, 1, 10)).toEqual({ from: 2, to: 4 });
     expect(cardSpan({ start: 0, end: 0 }, 3, 10)).toEqual({ from: 0, to: 0 });
+  });
+
+  it("renders only the found card's row while the search brings it into view from far away", () => {
+    // Row 900 of a pool of thousands: that row alone, not the 890 rows between.
+    expect(withSearchRow({ start: 10, end: 20 }, 900)).toEqual({ start: 900, end: 901 });
+    expect(withSearchRow({ start: 10, end: 20 }, 3)).toEqual({ start: 3, end: 4 });
+    // Already on the screen: nothing changes.
+    expect(withSearchRow({ start: 10, end: 20 }, 15)).toEqual({ start: 10, end: 20 });
+    expect(withSearchRow({ start: 10, end: 20 }, null)).toEqual({ start: 10, end: 20 });
+    const range = withSearchRow({ start: 10, end: 20 }, 900);
+    const rows = Array<number>(1000).fill(100);
+    // The rows before it still take their space: the card sits where it belongs.
+    expect(windowPadding(rows, 10, range).before).toBe(900 * 110);
   });
 });

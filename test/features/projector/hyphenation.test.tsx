@@ -39,8 +39,14 @@ describe('hyphenation for the projector', () => {
 
   it('leaves addresses whole: a hyphen in them would read as part of them', async () => {
     const hyphenate = await loadHyphenate('de');
-    const text = 'Siehe https://verwaltungsdigitalisierung.berlin.de/ oder poststelle@senatsverwaltungen.de';
+    const text =
+      'Siehe https://verwaltungsdigitalisierung.berlin.de/ oder poststelle@senatsverwaltungen.de, verwaltungsdigitalisierung.de/antraege';
     expect(hyphenate(text)).toBe(text);
+    // A slash or a colon alone does not make an address.
+    expect(hyphenate('Sachbearbeiter/Sachbearbeiterinnen').replace(SHY, '|')).toBe(
+      'Sach|be|ar|beiter/Sach|be|ar|bei|te|rinnen',
+    );
+    expect(hyphenate('Antragsbearbeitung: schneller')).toContain(SOFT_HYPHEN);
   });
 
   it('uses English patterns for the English interface', async () => {
@@ -49,11 +55,17 @@ describe('hyphenation for the projector', () => {
     expect(await loadHyphenate('en')).toBe(hyphenate);
   });
 
-  it('works the same from the cache', () => {
-    const hyphenate = makeHyphenate(hyphenateSync);
-    const first = hyphenate('Bürgerkontakt');
+  it('hyphenates a text once, then takes it from its cache', () => {
+    const calls: string[] = [];
+    const hyphenate = makeHyphenate((word, options) => {
+      calls.push(word);
+      return hyphenateSync(word, options);
+    });
+    const first = hyphenate('Bürgerkontakt im Bürgeramt');
     expect(first).toContain(SOFT_HYPHEN);
-    expect(hyphenate('Bürgerkontakt')).toBe(first);
+    expect(calls).toEqual(['Bürgerkontakt']);
+    expect(hyphenate('Bürgerkontakt im Bürgeramt')).toBe(first);
+    expect(calls).toEqual(['Bürgerkontakt']);
   });
 
   it('shows the text at once and hyphenated once the patterns are there', async () => {

@@ -35,7 +35,7 @@ export function describeError(error: unknown): string {
   return i18next.t('errors.saveFailed');
 }
 
-function reportFailure(error: unknown): void {
+export function reportFailure(error: unknown): void {
   console.error(error);
   useAppStore.getState().showToast({ tone: 'error', message: describeError(error) });
 }

@@ -1,6 +1,6 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import i18next from 'i18next';
-import type { ClusterId } from '../../domain/ids';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ClusterId, NoteId } from '../../domain/ids';
 import type { Cluster, Note } from '../../domain/types';
 import { useT } from '../../i18n/useT';
 import { shorten } from '../board/useNoteDnd';
@@ -11,9 +11,24 @@ interface CardSearchProps {
   /** Every card of the board in the order the board shows them: the pool, then the clusters. */
   order: readonly Note[];
   clusters: readonly Cluster[];
-  /** Opens a collapsed cluster (a hit inside it is shown). */
-  expand: (clusterId: ClusterId) => Promise<unknown>;
+  /** Opens a collapsed cluster (a hit inside it is shown); false if that failed (and was reported). */
+  expand: (clusterId: ClusterId) => Promise<boolean>;
 }
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Strg+F (Cmd+F on a Mac), matched like the app's other shortcuts (by the key or the physical key). */
+function isSearchShortcut(event: globalThis.KeyboardEvent): boolean {
+  return (
+    (event.ctrlKey || event.metaKey) &&
+    !event.shiftKey &&
+    !event.altKey &&
+    (event.code === 'KeyF' || event.key.toLowerCase() === 'f')
+  );
+}
+
+/** How long typing must pause before the number of hits is said. */
+const SAY_COUNT_AFTER_MS = 700;
 
 /**
  * "Karten suchen" on the clusters board: finds cards by their text, also
@@ -25,12 +40,23 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
   // useT, as everywhere on the board (see i18n/useT.ts); a new t when the language changes.
   const t = useT();
   const [query, setQuery] = useState('');
-  const [index, setIndex] = useState(-1);
+  // The hit shown, by its card: the board may change under the search (cards moved, deleted).
+  const [shownId, setShownId] = useState<NoteId | null>(null);
+  const [focused, setFocused] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const slot = useRef<HTMLDivElement>(null);
-  // Whether the toolbar's place for the search is on the screen. While a search runs and the
-  // board is scrolled past it, the search floats at the top of the window (like a find bar),
-  // so the field with the cursor in it and its "2 von 11" stay in view.
+  const box = useRef<HTMLDivElement>(null);
+  // Each step (Enter, a button) supersedes the one before, which may still be waiting for its card.
+  const request = useRef(0);
+  const statusId = useId();
+  const language = i18next.language;
+  const matches = useMemo(() => matchCards(order, query, language), [order, query, language]);
+  const index = shownId === null ? -1 : matches.findIndex((note) => note.id === shownId);
+  const current = index >= 0 ? matches[index] : undefined;
+
+  // Whether the toolbar's place for the search is on the screen. Scrolled past it while the
+  // search is in use, the search floats at the top of the window (like a find bar), so the
+  // field with the cursor in it and its "2 von 11" stay in view.
   const [slotShown, setSlotShown] = useState(true);
   useEffect(() => {
     const element = slot.current;
@@ -39,17 +65,23 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const statusId = useId();
-  const language = i18next.language;
-  const matches = useMemo(() => matchCards(order, query, language), [order, query, language]);
-  const current = index >= 0 && index < matches.length ? matches[index] : undefined;
+  const floating = !slotShown && (focused || query !== '');
+  // While it floats, focus moves and scrolls keep clear of it (WCAG 2.4.11).
+  useEffect(() => {
+    if (!floating || !box.current) return;
+    const root = document.documentElement;
+    root.style.scrollPaddingTop = `${box.current.getBoundingClientRect().bottom + 8}px`;
+    return () => {
+      root.style.scrollPaddingTop = '';
+    };
+  }, [floating]);
 
   // Strg+F (Cmd+F) while the board is open: the board's own search, which reaches every card.
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
-      if (event.code !== 'KeyF' && event.key.toLowerCase() !== 'f') return;
-      if (document.querySelector('dialog[open]')) return;
+      if (!isSearchShortcut(event)) return;
+      // Not over a dialog, nor while a card is picked up by keyboard (Enter would drop it).
+      if (document.querySelector('dialog[open], [data-drag-handle][aria-pressed="true"]')) return;
       event.preventDefault();
       field.current?.focus();
       field.current?.select();
@@ -57,24 +89,51 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
-  // No mark left behind when the board closes.
+  // No mark left behind when the board closes, nor on a card that no longer matches (edited, deleted).
   useEffect(() => () => setShownHit(null), []);
+  const lost = shownId !== null && index < 0;
+  useEffect(() => {
+    if (lost) setShownHit(null);
+  }, [lost]);
+
+  // The number of hits, said once typing pauses (not at every key).
+  useEffect(() => {
+    if (query.trim() === '') return;
+    const timer = setTimeout(
+      () =>
+        announce(
+          matches.length === 0
+            ? t('clusters.search.none')
+            : t('clusters.search.count', { count: matches.length }),
+        ),
+      SAY_COUNT_AFTER_MS,
+    );
+    return () => clearTimeout(timer);
+    // Said for a new query only, not again when the board changes under it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
 
   const change = (value: string) => {
+    request.current += 1;
     setQuery(value);
-    setIndex(-1);
+    setShownId(null);
     setShownHit(null);
   };
 
   const go = async (step: 1 | -1) => {
     const count = matches.length;
     if (count === 0) return;
-    const next = index < 0 || index >= count ? (step === 1 ? 0 : count - 1) : (index + step + count) % count;
-    setIndex(next);
+    const next = index < 0 ? (step === 1 ? 0 : count - 1) : (index + step + count) % count;
     const note = matches[next]!;
+    const mine = ++request.current;
+    const stale = () => request.current !== mine;
+    setShownId(note.id);
     const cluster = clusters.find((c) => c.id === note.clusterId);
-    if (cluster?.collapsed) await expand(cluster.id);
-    const shown = await showHit(note.id);
+    // A failed save is reported by expand; the card then stays hidden in its cluster.
+    if (cluster?.collapsed && !(await expand(cluster.id))) return;
+    if (stale()) return;
+    const shown = await showHit(note.id, stale);
+    if (stale()) return;
     const where = cluster
       ? t('clusters.search.inCluster', { title: cluster.title })
       : t('clusters.search.inPool');
@@ -86,13 +145,14 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
             text: shorten(note.text, 80) || t('notes.empty'),
             where,
           })
-        : t('clusters.search.hitGone'),
+        : t('clusters.search.notShown'),
     );
   };
 
   const toCard = async () => {
     if (!current) return;
-    const element = await showHit(current.id);
+    const mine = ++request.current;
+    const element = await showHit(current.id, () => request.current !== mine);
     element?.querySelector<HTMLElement>('[data-drag-handle]')?.focus();
   };
 
@@ -115,10 +175,17 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
           ? t('clusters.search.position', { index: index + 1, count: matches.length })
           : t('clusters.search.count', { count: matches.length });
 
-  const floating = query !== '' && !slotShown;
   return (
     <div ref={slot} className="card-search-slot">
-      <div className={floating ? 'card-search card-search-floating' : 'card-search'} role="search">
+      <div
+        ref={box}
+        className={floating ? 'card-search card-search-floating' : 'card-search'}
+        role="search"
+        onFocus={() => setFocused(true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+        }}
+      >
         <input
           ref={field}
           type="search"
@@ -130,10 +197,13 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
           aria-describedby={statusId}
           aria-keyshortcuts="Control+F Meta+F"
           placeholder={t('clusters.search.placeholder')}
-          title={t('clusters.search.hint')}
+          title={t('clusters.search.hint', {
+            keys: IS_MAC ? t('clusters.search.keysMac') : t('clusters.search.keys'),
+          })}
           enterKeyHint="search"
         />
-        <span id={statusId} className="card-search-status" aria-live="polite">
+        {/* Not a live region: the counts are said by announce() once typing pauses. */}
+        <span id={statusId} className="card-search-status">
           {status}
         </span>
         {matches.length > 0 && (

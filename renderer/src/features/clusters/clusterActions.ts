@@ -67,10 +67,14 @@ export function createActions(
           );
       });
     },
+    // Saved like the cluster's own ▸ button (the projector follows), but not an undo step: the
+    // search opened it, not the user's edit; Strg+Z undoes the last edit, not the search.
     expand: async (clusterId) => {
       const cluster = contentRef.current.clusters.find((c) => c.id === clusterId);
       if (!cluster?.collapsed) return true;
-      return run(() => setClusterCollapsed(contentRef.current, clusterId, false, Date.now()));
+      return run(() => setClusterCollapsed(contentRef.current, clusterId, false, Date.now()), {
+        undoable: false,
+      });
     },
     moveBy: (clusterId, delta) => {
       const all = sortedClusters(contentRef.current);

@@ -10,8 +10,16 @@ import {
 } from 'react';
 import type { NoteId } from '../../domain/ids';
 import type { Note } from '../../domain/types';
-import { useShownHitIn } from './cardSearch';
-import { cardSpan, nextRange, rowHeights, windowPadding, withPinned, type RowRange } from './windowing';
+import { useBroughtIn } from './cardSearch';
+import {
+  cardSpan,
+  nextRange,
+  rowHeights,
+  windowPadding,
+  withPinned,
+  withSearchRow,
+  type RowRange,
+} from './windowing';
 
 /**
  * Rendering only the cards near the screen (see windowing.ts). A big board
@@ -173,8 +181,8 @@ export function useCardWindow(cards: readonly Note[], draggingId: NoteId | null)
   const enabled = useContext(WindowingContext);
   const listRef = useRef<HTMLUListElement | null>(null);
   const [state, setState] = useState<WindowState>(EMPTY);
-  // The card the board search shows stays rendered too, like a focused one.
-  const shownHit = useShownHitIn(cards);
+  // The card the board search is bringing into view (see cardSearch.ts).
+  const broughtIn = useBroughtIn(cards);
   const cardsRef = useRef(cards);
   useLayoutEffect(() => {
     cardsRef.current = cards;
@@ -216,19 +224,18 @@ export function useCardWindow(cards: readonly Note[], draggingId: NoteId | null)
     cards.map((n) => heightOf(n.id)),
     state.columns,
   );
-  // The focused card (it may just have arrived here with the focus in it), the dragged one and the
-  // search's hit stay rendered.
+  // The focused card (it may just have arrived here with the focus in it) and the dragged one stay rendered.
   const rowOf = (id: NoteId | null) => {
     const index = id === null ? -1 : cards.findIndex((n) => n.id === id);
     return index < 0 ? null : Math.floor(index / state.columns);
   };
-  const range = withPinned(
-    withPinned(
-      withPinned(state.range.end <= rows.length ? state.range : { start: 0, end: 0 }, rowOf(draggingId)),
-      rowOf(focusedCard),
-    ),
-    rowOf(shownHit),
+  // A card the search is bringing into view from far away: its row alone (the scroll that follows
+  // moves the window there).
+  const base = withSearchRow(
+    state.range.end <= rows.length ? state.range : { start: 0, end: 0 },
+    rowOf(broughtIn),
   );
+  const range = withPinned(withPinned(base, rowOf(draggingId)), rowOf(focusedCard));
   const { before, after } = windowPadding(rows, state.gap, range);
   const { from, to } = cardSpan(range, state.columns, cards.length);
   return {

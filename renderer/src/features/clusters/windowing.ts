@@ -81,6 +81,17 @@ export function nextRange(current: RowRange, layout: ListLayout): RowRange {
   return rowsWithin(rows, gap, viewTop - OVERSCAN, viewBottom + OVERSCAN);
 }
 
+/**
+ * The rows to render while the board search brings a card into view: the
+ * current ones if they hold its row, else that row alone. Widening the range
+ * to it (as for a focused card) would render every row between the screen and
+ * the card: in a pool of thousands of cards, thousands of cards.
+ */
+export function withSearchRow(range: RowRange, searchRow: number | null): RowRange {
+  if (searchRow === null || searchRow < 0) return range;
+  return searchRow >= range.start && searchRow < range.end ? range : { start: searchRow, end: searchRow + 1 };
+}
+
 /** The rendered rows widened to take in a row that must stay rendered (a focused or dragged card). */
 export function withPinned(range: RowRange, pinnedRow: number | null): RowRange {
   if (pinnedRow === null || pinnedRow < 0) return range;

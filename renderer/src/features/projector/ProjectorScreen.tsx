@@ -7,7 +7,7 @@ import { useBoardContent, useWorkshop } from '../../persistence/hooks';
 import { useNow } from '../agenda/useNow';
 import { ProjectorPhoneJoin } from '../voting/phone/ProjectorPhoneJoin';
 import { ProjectorWriting } from '../writing/ProjectorWriting';
-import { useHyphenate } from './hyphenation';
+import { useHyphenate, type Hyphenate } from './hyphenation';
 import { usePresentedBoard } from './presentation';
 import { ProjectorClusters, ProjectorColumns, ProjectorIdeas, ProjectorMatrix } from './ProjectorBoards';
 
@@ -16,7 +16,8 @@ import { ProjectorClusters, ProjectorColumns, ProjectorIdeas, ProjectorMatrix } 
  * board cards and the timer — never facilitator notes or ballots.
  */
 export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const hyphenate = useHyphenate(i18n.language);
   const loaded = useWorkshop(workshopId);
   const boardId = usePresentedBoard(workshopId);
   const workshop = loaded?.workshop;
@@ -36,13 +37,13 @@ export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
   return (
     <main className="projector">
       <header className="projector-header">
-        <h1>{workshop.title}</h1>
-        <ProjectorTimer workshopId={workshopId} />
+        <h1>{hyphenate(workshop.title)}</h1>
+        <ProjectorTimer workshopId={workshopId} hyphenate={hyphenate} />
       </header>
       <ProjectorPhoneJoin workshopId={workshopId}>
         <ProjectorWriting workshopId={workshopId}>
           {boardId ? (
-            <ProjectorBoard boardId={boardId} />
+            <ProjectorBoard boardId={boardId} hyphenate={hyphenate} />
           ) : (
             <p className="projector-idle">{t('projector.idle')}</p>
           )}
@@ -52,7 +53,7 @@ export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
   );
 }
 
-function ProjectorTimer({ workshopId }: { workshopId: WorkshopId }) {
+function ProjectorTimer({ workshopId, hyphenate }: { workshopId: WorkshopId; hyphenate: Hyphenate }) {
   const { t } = useTranslation();
   const items = useAgendaItems(workshopId);
   const item = items?.find((i) => i.runningSince !== null);
@@ -65,7 +66,7 @@ function ProjectorTimer({ workshopId }: { workshopId: WorkshopId }) {
       role="timer"
       aria-label={t('timer.label')}
     >
-      <span className="projector-timer-title">{item.title}</span>
+      <span className="projector-timer-title">{hyphenate(item.title)}</span>
       <span className="projector-timer-clock">
         {reading.overtime ? `+${formatDuration(-reading.remainingMs)}` : formatDuration(reading.remainingMs)}
       </span>
@@ -74,9 +75,13 @@ function ProjectorTimer({ workshopId }: { workshopId: WorkshopId }) {
   );
 }
 
-function ProjectorBoard({ boardId }: { boardId: Parameters<typeof useBoardContent>[0] }) {
-  const { i18n } = useTranslation();
-  const hyphenate = useHyphenate(i18n.language);
+function ProjectorBoard({
+  boardId,
+  hyphenate,
+}: {
+  boardId: Parameters<typeof useBoardContent>[0];
+  hyphenate: Hyphenate;
+}) {
   const loaded = useBoardContent(boardId);
   const content = loaded?.content;
   if (!content) return null;

@@ -28,8 +28,12 @@ const LOADERS: Record<Language, () => Promise<HyphenationFunctionSync>> = {
   en: async () => apiOf(await import('hyphen/en-us')),
 };
 
-/** Addresses, e-mail addresses and paths keep their characters: a hyphen in them would read as part of them. */
-const KEEP_WHOLE = /[/@\\]|^www\./i;
+/**
+ * Web and e-mail addresses and file paths keep their characters: a hyphen in
+ * them would read as part of them. A slash alone does not make an address
+ * ("Mitarbeiter/innen", "Bund/Länder").
+ */
+const KEEP_WHOLE = /^[a-z][a-z0-9+.-]*:\/\/|^(?:www\.|mailto:)|@|\\|\.[a-z]{2,}\//i;
 
 /**
  * Only long words get soft hyphens, and only where at least four letters stay
@@ -65,7 +69,7 @@ export function makeHyphenate(hyphenateSync: HyphenationFunctionSync): Hyphenate
         KEEP_WHOLE.test(token) ? token : token.replace(LONG_WORDS, hyphenateWord),
       );
       // Texts of a board come and go while it is shown; the cache only spares re-renders the work.
-      if (cache.size > 5_000) cache.clear();
+      if (cache.size > 20_000) cache.clear();
       cache.set(text, done);
     }
     return done;

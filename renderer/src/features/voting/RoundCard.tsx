@@ -8,7 +8,7 @@ import type { Board, Participant, VotingRound } from '../../domain/types';
 import { acceptsVotes, roundResult, VOTING_LIMITS_ROUND } from '../../domain/voting';
 import { resultSentence } from '../../domain/votingRecord';
 import { listBallotsOfRound } from '../../persistence/votingHooks';
-import { describeError } from '../app/commands';
+import { describeError, reportFailure } from '../app/commands';
 import { PaperTallyDialog } from './PaperTallyDialog';
 import { PhoneOpenButton, PhonePanel } from './phone/PhonePanel';
 import { ResultView } from './ResultView';
@@ -145,8 +145,14 @@ export const RoundCard = memo(function RoundCard({
               className="button button-primary"
               onClick={async () => {
                 revealing.current = true;
-                const saved = await revealVotingRound(round, await revealSummary(round)).catch(() => false);
-                if (!saved) revealing.current = false;
+                let saved = false;
+                try {
+                  saved = await revealVotingRound(round, await revealSummary(round));
+                } catch (error) {
+                  reportFailure(error);
+                } finally {
+                  if (!saved) revealing.current = false;
+                }
               }}
             >
               {t('voting.actions.reveal')}
