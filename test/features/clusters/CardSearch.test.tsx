@@ -61,6 +61,19 @@ describe('CardSearch', () => {
     fireEvent.keyDown(field(), { key: 'Enter', shiftKey: true });
     await waitFor(() => expect(said()).toBe('Treffer 3 von 3: Akte digital – noch nicht gruppiert'));
     expect(shownHit()).toBe(notes[3]!.id);
+    // The count, due once typing paused, is not said over the hit.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(said()).toBe('Treffer 3 von 3: Akte digital – noch nicht gruppiert');
+  });
+
+  it('says the number of hits once typing pauses', async () => {
+    const { notes, clusters } = board();
+    render(<Board notes={notes} clusters={clusters} expand={() => Promise.resolve(true)} />);
+    useAppStore.getState().announce('');
+    fireEvent.change(field(), { target: { value: 'ak' } });
+    fireEvent.change(field(), { target: { value: 'akte' } });
+    expect(said()).toBe('');
+    await waitFor(() => expect(said()).toBe('3 Treffer'), { timeout: 2_000 });
   });
 
   it('shows the newest step when an earlier one is still waiting for its cluster to open', async () => {

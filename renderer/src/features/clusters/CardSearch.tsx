@@ -96,7 +96,8 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
     if (lost) setShownHit(null);
   }, [lost]);
 
-  // The number of hits, said once typing pauses (not at every key).
+  // The number of hits, said once typing pauses (not at every key), unless a hit is shown first.
+  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     if (query.trim() === '') return;
     const timer = setTimeout(
@@ -108,6 +109,7 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
         ),
       SAY_COUNT_AFTER_MS,
     );
+    countTimer.current = timer;
     return () => clearTimeout(timer);
     // Said for a new query only, not again when the board changes under it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -127,6 +129,7 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
     const note = matches[next]!;
     const mine = ++request.current;
     const stale = () => request.current !== mine;
+    clearTimeout(countTimer.current);
     setShownId(note.id);
     const cluster = clusters.find((c) => c.id === note.clusterId);
     // A failed save is reported by expand; the card then stays hidden in its cluster.
