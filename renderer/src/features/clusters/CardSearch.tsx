@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { shorten } from '../board/useNoteDnd';
 import { matchCards, setShownHit, showHit } from './cardSearch';
 import { announce } from './useClusterDnd';
+import { IS_MAC } from '../../platform/keyboard';
 
 interface CardSearchProps {
   /** Every card of the board in the order the board shows them: the pool, then the clusters. */
@@ -14,8 +15,6 @@ interface CardSearchProps {
   /** Opens a collapsed cluster (a hit inside it is shown); false if that failed (and was reported). */
   expand: (clusterId: ClusterId) => Promise<boolean>;
 }
-
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Strg+F (Cmd+F on a Mac), matched like the app's other shortcuts (by the key or the physical key). */
 function isSearchShortcut(event: globalThis.KeyboardEvent): boolean {

@@ -108,8 +108,8 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
   const poolCards = groups.get(POOL_KEY) ?? NO_NOTES;
   // The board's order, for the search: the pool, then the clusters as shown.
   const searchOrder = useMemo(
-    () => [...(groups.get(POOL_KEY) ?? NO_NOTES), ...clusters.flatMap((c) => groups.get(c.id) ?? NO_NOTES)],
-    [groups, clusters],
+    () => [...poolCards, ...clusters.flatMap((c) => groups.get(c.id) ?? NO_NOTES)],
+    [poolCards, groups, clusters],
   );
   const focusCount = content.clusters.filter((c) => c.focusAreaAt !== null).length;
   // Vision statements are clustered too, but focus areas belong to the later phase.

@@ -84,11 +84,9 @@ export function matchCards(cards: readonly Note[], query: string, language: stri
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** The card's element, if rendered (only the cards near the screen are: a short list to go through). */
+/** The card's element, if rendered (as the board's keyboard stops find it, useClusterDnd.ts). */
 function cardElement(id: NoteId): HTMLElement | null {
-  for (const card of document.querySelectorAll<HTMLElement>('li.cluster-card[data-note-id]'))
-    if (card.dataset.noteId === id) return card;
-  return null;
+  return document.querySelector<HTMLElement>(`li.cluster-card[data-note-id="${id}"]`);
 }
 
 /** How long a card may take to appear (a collapsed cluster opening on a big board, a slow laptop). */

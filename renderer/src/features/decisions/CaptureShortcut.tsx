@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workshop } from '../../domain/types';
 import { EntryDialog, type EntryKind } from './EntryDialog';
+import { IS_MAC } from '../../platform/keyboard';
 
 /** Strg+Umschalt+E (Cmd+Umschalt+E on a Mac). Matched by the physical key, so a keyboard layout cannot hide it. */
 export function isCaptureShortcut(event: KeyboardEvent): boolean {
@@ -12,8 +13,6 @@ export function isCaptureShortcut(event: KeyboardEvent): boolean {
     (event.code === 'KeyE' || event.key.toLowerCase() === 'e')
   );
 }
-
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** A modal dialog is open (ours or anyone's): the shortcut must not stack a second one on top. */
 function modalOpen(): boolean {

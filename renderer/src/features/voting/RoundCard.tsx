@@ -55,7 +55,7 @@ export const RoundCard = memo(function RoundCard({
   const { t } = useTranslation();
   const [ask, setAsk] = useState<Ask>(null);
   // "Ergebnis zeigen" goes when the result comes: the focus moves to the result, not to the
-  // round's first button ("Annullieren"). Before the effects of the commit, so FocusKeeper
+  // round's first button ("Aufheben"). Before the effects of the commit, so FocusKeeper
   // finds the focus in place.
   const revealing = useRef(false);
   const resultRef = useRef<HTMLDivElement>(null);
