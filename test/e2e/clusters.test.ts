@@ -449,9 +449,6 @@ describe('clusters board', () => {
     await expect
       .poll(() => dndAnnouncement(page).textContent())
       .toBe('Cluster „Online-Dienste“ aufgenommen.');
-    // A person's pace: a frame or two between picking up and the first arrow (the CI run of
-    // 5d640f0 pressed it at once under load and saw no target after it, once in seven runs).
-    await frames(page, 2);
     // Up: the back edge of "Digitale Akte", its middle (merge), its front edge.
     await page.keyboard.press('ArrowUp');
     await hasClass(cluster('Digitale Akte'), 'cluster-hint-after')();

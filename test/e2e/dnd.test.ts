@@ -104,6 +104,24 @@ describe('drag and drop', () => {
     await expectBoard(page, board([C], [D, B, A], [E]));
   });
 
+  it('keeps up with a quick typist: Space, an arrow and Space pressed back to back move the card', async () => {
+    // No waiting between the keys: the arrow comes before dnd-kit listens or has measured.
+    const quickMove = async (arrow: string) => {
+      await page.getByRole('button', { name: `Karte verschieben: ${B}`, exact: true }).focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press(arrow);
+      await page.keyboard.press('Space');
+    };
+    await quickMove('ArrowRight');
+    await expectBoard(page, board([C], [D, A], [E, B]));
+    await expect
+      .poll(() => dndAnnouncement(page).textContent())
+      .toBe(`Karte „${B}“ in Spalte „Nächste Schritte“ an Position 2 abgelegt.`);
+    await quickMove('ArrowLeft');
+    await expectBoard(page, board([C], [D, B, A], [E]));
+    await page.locator('[data-drag-handle][aria-pressed="true"]').waitFor({ state: 'detached' });
+  });
+
   it('moves a card with "Verschieben nach …" to a chosen column and position', async () => {
     await page.getByRole('button', { name: `Verschieben nach … : ${E}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Karte verschieben nach …' });

@@ -514,9 +514,6 @@ export async function keyboardDrag(
   await page.keyboard.press('Space');
   const lifted = page.locator('[data-drag-handle][aria-pressed="true"]');
   await lifted.waitFor();
-  // dnd-kit measures the droppables after the pick-up: an arrow key pressed
-  // before that (a loaded machine) is lost.
-  await frames(page, 3);
   try {
     await options.whileLifted?.();
     const announcement = dndAnnouncement(page);

@@ -1,13 +1,13 @@
 import {
   closestCenter,
   DndContext,
-  KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
   type Announcements,
   type DragEndEvent,
 } from '@dnd-kit/core';
+import { KeyboardSensor } from '../a11y/keyboardSensor';
 import {
   SortableContext,
   sortableKeyboardCoordinates,

@@ -1,6 +1,5 @@
 import {
   closestCenter,
-  KeyboardSensor,
   PointerSensor,
   type PointerSensorOptions,
   type CollisionDetection,
@@ -37,7 +36,7 @@ export class CardPointerSensor extends PointerSensor {
   ];
 }
 
-export { KeyboardSensor };
+export { KeyboardSensor } from '../a11y/keyboardSensor';
 
 type DroppableKind = 'note' | 'column';
 

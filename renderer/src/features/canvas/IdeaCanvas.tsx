@@ -1,13 +1,13 @@
 import {
   DndContext,
   DragOverlay,
-  KeyboardSensor,
   useSensor,
   useSensors,
   type Announcements,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
+import { KeyboardSensor } from '../a11y/keyboardSensor';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

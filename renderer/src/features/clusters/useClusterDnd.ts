@@ -1,5 +1,4 @@
 import {
-  KeyboardSensor,
   useSensor,
   useSensors,
   type Announcements,
@@ -9,6 +8,7 @@ import {
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
+import { KeyboardSensor } from '../a11y/keyboardSensor';
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardsIn, sortedClusters } from '../../domain/clusterCommands';

@@ -1,5 +1,4 @@
 import {
-  KeyboardSensor,
   useSensor,
   useSensors,
   type Announcements,
@@ -7,6 +6,7 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
+import { KeyboardSensor } from '../a11y/keyboardSensor';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteId } from '../../domain/ids';

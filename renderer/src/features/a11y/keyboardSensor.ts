@@ -1,0 +1,102 @@
+import {
+  KeyboardCode,
+  KeyboardSensor as DndKeyboardSensor,
+  type KeyboardSensorProps,
+  type SensorContext,
+} from '@dnd-kit/core';
+
+/** dnd-kit's own defaults (not exported): keys that drop, cancel, and (ours) arrows that move. */
+const DEFAULT_CODES = {
+  cancel: [KeyboardCode.Esc] as string[],
+  end: [KeyboardCode.Space, KeyboardCode.Enter, KeyboardCode.Tab] as string[],
+};
+const ARROWS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/** About half a second: past that a key is handed on as dnd-kit would have (and may do nothing). */
+export const MAX_WAIT_FRAMES = 30;
+
+/** What dnd-kit's sensor keeps private, and this one needs to wrap. */
+interface Internals {
+  handleKeyDown: (event: Event) => void;
+  detach: () => void;
+}
+
+/** A keyboard drag can place the card only once dnd-kit has measured it and its targets. */
+export function measured(context: SensorContext): boolean {
+  return context.collisionRect !== null && context.droppableRects.size > 0;
+}
+
+/**
+ * dnd-kit's KeyboardSensor, without losing keys pressed right after a pick-up.
+ *
+ * dnd-kit starts listening for keys only a timeout after Space picked the card up,
+ * and until it has measured the card and the places it can go, its coordinate
+ * getters have nothing to aim at. An arrow pressed in that moment (a quick
+ * keyboard user, a screen reader's key echo, a busy laptop) was ignored: no move,
+ * no announcement, and the next Space dropped the card where it was. Here every
+ * key of the drag is heard from the start; drag keys that come too early wait,
+ * in order, and are handed to dnd-kit one per frame once it has measured, so each
+ * step sees where the one before it put the card.
+ */
+export class KeyboardSensor extends DndKeyboardSensor {
+  constructor(props: KeyboardSensorProps) {
+    super(props);
+    const self = this as unknown as Internals;
+    const handle = self.handleKeyDown;
+    const detach = self.detach.bind(this);
+    const codes = { ...DEFAULT_CODES, ...props.options.keyboardCodes };
+    const isDragKey = (code: string) =>
+      ARROWS.has(code) || codes.end.includes(code) || codes.cancel.includes(code);
+    const target = props.event.target;
+    const ownerDocument = (target instanceof Node ? target.ownerDocument : null) ?? document;
+    const view = ownerDocument.defaultView ?? window;
+
+    const waiting: KeyboardEvent[] = [];
+    // dnd-kit's listener (added after its timeout) and this one both see each key: handled once.
+    const seen = new WeakSet<Event>();
+    let ended = false;
+    let frame = 0;
+    let framesWaited = 0;
+
+    const pump = () => {
+      frame = 0;
+      if (ended) return;
+      if (!measured(props.context.current) && framesWaited < MAX_WAIT_FRAMES) {
+        framesWaited += 1;
+        frame = view.requestAnimationFrame(pump);
+        return;
+      }
+      const next = waiting.shift();
+      if (next) handle(next);
+      if (waiting.length > 0 && !ended) frame = view.requestAnimationFrame(pump);
+    };
+
+    const onKeyDown = (event: Event) => {
+      // The key that picked the card up is still on its way to the document: it starts, not drops.
+      if (ended || event === props.event || seen.has(event)) return;
+      seen.add(event);
+      if (!(event instanceof view.KeyboardEvent) || !isDragKey(event.code)) {
+        handle(event);
+        return;
+      }
+      if (waiting.length === 0 && measured(props.context.current)) {
+        handle(event);
+        return;
+      }
+      // Kept from the page now (a Space would scroll it, a Tab move the focus); dnd-kit acts on it later.
+      event.preventDefault();
+      waiting.push(event);
+      if (frame === 0) frame = view.requestAnimationFrame(pump);
+    };
+
+    self.handleKeyDown = onKeyDown;
+    ownerDocument.addEventListener('keydown', onKeyDown);
+    self.detach = () => {
+      ended = true;
+      waiting.length = 0;
+      if (frame !== 0) view.cancelAnimationFrame(frame);
+      ownerDocument.removeEventListener('keydown', onKeyDown);
+      detach();
+    };
+  }
+}
