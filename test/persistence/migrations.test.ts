@@ -90,8 +90,13 @@ describe('schema versions', () => {
         facts: null,
       })),
     );
-    // The new indexes work on upgraded rows.
-    expect(await db.notes.where('columnId').equals('c1').count()).toBe(2);
+    // The cards are found by their board's index after the upgrades (its other indexes went in version 5).
+    expect(
+      await db.notes
+        .where('boardId')
+        .equals((board as { id: string }).id)
+        .count(),
+    ).toBe(notes.length);
     for (const table of ['matrixRows', 'clusters', 'ideas', 'visions'] as const) {
       expect(await db[table].count()).toBe(0);
     }
@@ -178,6 +183,32 @@ describe('schema versions', () => {
         .toArray(),
     ).toEqual([card]);
     expect(await db.inboxNotes.count()).toBe(3);
+  });
+
+  it('version 5 opens a version-4 database whole, its cards indexed by board alone', async () => {
+    const fixture = { ...fixtureFor(3), version: 4 };
+    const name = `migration-v5-${Date.now()}`;
+    await writeFixtureAtVersion(name, fixture);
+    const indexesOfCards = (database: IDBDatabase) => [
+      ...database.transaction('notes').objectStore('notes').indexNames,
+    ];
+    db = new ModeratoDb(name);
+    await openDatabase(db);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(indexesOfCards(db.backendDB())).toEqual(['boardId']);
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      const stored = await db.table(table).toArray();
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
+    }
+    const content = await loadBoardContent(db, '7e1d2c3b-4a59-4f68-8a7b-9c0d1e2f3a41' as never);
+    expect(content!.notes.map((n) => [n.text, n.clusterId])).toEqual([['E-Akte', 'k1']]);
+
+    // A database made new has the same single index.
+    const fresh = new ModeratoDb(`fresh-v5-${Date.now()}`);
+    await openDatabase(fresh);
+    expect(indexesOfCards(fresh.backendDB())).toEqual(['boardId']);
+    await fresh.delete();
   });
 
   it('refuses to open a database from a newer app instead of starting empty', async () => {

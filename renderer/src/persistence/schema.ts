@@ -92,6 +92,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       inboxNotes: 'id, workshopId, roundId, boardId, &[roundId+deviceId+clientId]',
     },
   },
+  {
+    // Cards keep only the index they are read by (their board). Nothing read them
+    // by column, cluster or source card, yet every card written updated those three
+    // indexes too: merging a 200-card cluster wrote 200 cards and their entries.
+    // Dropping an index changes no row.
+    version: 5,
+    stores: {
+      notes: 'id, boardId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
