@@ -122,6 +122,35 @@ describe('drag and drop', () => {
     await page.locator('[data-drag-handle][aria-pressed="true"]').waitFor({ state: 'detached' });
   });
 
+  it('puts a card lifted by keyboard back when one leaves the board, and the next screen keeps its keys', async () => {
+    await page.getByRole('button', { name: `Karte verschieben: ${B}`, exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => dndAnnouncement(page).textContent())
+      .toMatch(/^Karte „Birnen wiegen“ über Spalte „Nächste Schritte“/);
+    // Away with the mouse while the card is still lifted.
+    await page.getByRole('link', { name: 'Moderato' }).click();
+    await page.getByRole('button', { name: 'Neuer Workshop', exact: true }).click();
+    const create = page.getByRole('dialog', { name: 'Neuen Workshop anlegen' });
+    await create.waitFor();
+    // Escape and Space are this screen's again, not the forgotten drag's.
+    await page.keyboard.press('Escape');
+    await create.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Neuer Workshop', exact: true }).focus();
+    await page.keyboard.press('Space');
+    await create.waitFor();
+    await page.keyboard.press('Escape');
+    await create.waitFor({ state: 'detached' });
+
+    await page.goBack();
+    await page.locator('ol.columns').waitFor();
+    await expect(page.locator('[data-drag-handle][aria-pressed="true"]').count()).resolves.toBe(0);
+    await expectBoard(page, board([C], [D, B, A], [E]));
+    await reloadBoard();
+    await expectBoard(page, board([C], [D, B, A], [E]));
+  });
+
   it('moves a card with "Verschieben nach …" to a chosen column and position', async () => {
     await page.getByRole('button', { name: `Verschieben nach … : ${E}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Karte verschieben nach …' });

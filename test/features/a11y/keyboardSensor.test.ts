@@ -2,7 +2,12 @@
 // (before dnd-kit listens, or before it has measured) are kept and played in order.
 import type { KeyboardCoordinateGetter, KeyboardSensorProps, SensorContext } from '@dnd-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KeyboardSensor, MAX_WAIT_FRAMES } from '../../../renderer/src/features/a11y/keyboardSensor';
+import { renderHook } from '@testing-library/react';
+import {
+  KeyboardSensor,
+  MAX_WAIT_FRAMES,
+  useEndKeyboardDragOnUnmount,
+} from '../../../renderer/src/features/a11y/keyboardSensor';
 
 const CARD = { top: 100, left: 50, width: 200, height: 80, bottom: 180, right: 250 };
 
@@ -155,5 +160,32 @@ describe('KeyboardSensor', () => {
     expect(drag.coordinateGetter).not.toHaveBeenCalled();
     await frames(4);
     expect(drag.coordinateGetter).toHaveBeenCalledOnce();
+  });
+
+  it('cancels a drag whose board goes away, and the next screen keeps its keys', async () => {
+    const board = renderHook(() => useEndKeyboardDragOnUnmount());
+    const drag = pickUp({ measured: true });
+    await timeout();
+    keydown(document.body, 'ArrowRight');
+    expect(drag.onMove).toHaveBeenCalledOnce();
+    board.unmount();
+    expect(drag.onCancel).toHaveBeenCalledOnce();
+    for (const code of ['Escape', 'Space', 'Enter', 'Tab', 'ArrowRight']) {
+      expect(keydown(document.body, code).defaultPrevented, code).toBe(false);
+    }
+    await frames(2);
+    expect(drag.onMove).toHaveBeenCalledOnce();
+    expect(drag.onEnd).not.toHaveBeenCalled();
+    expect(drag.onCancel).toHaveBeenCalledOnce();
+  });
+
+  it('leaves a finished drag alone when its board goes away later', async () => {
+    const board = renderHook(() => useEndKeyboardDragOnUnmount());
+    const drag = pickUp({ measured: true });
+    await timeout();
+    keydown(document.body, 'Space');
+    expect(drag.onEnd).toHaveBeenCalledOnce();
+    board.unmount();
+    expect(drag.onCancel).not.toHaveBeenCalled();
   });
 });

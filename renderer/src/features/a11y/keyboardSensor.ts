@@ -4,6 +4,7 @@ import {
   type KeyboardSensorProps,
   type SensorContext,
 } from '@dnd-kit/core';
+import { useEffect } from 'react';
 
 /** dnd-kit's own defaults (not exported): keys that drop, cancel, and (ours) arrows that move. */
 const DEFAULT_CODES = {
@@ -18,7 +19,28 @@ export const MAX_WAIT_FRAMES = 30;
 /** What dnd-kit's sensor keeps private, and this one needs to wrap. */
 interface Internals {
   handleKeyDown: (event: Event) => void;
+  handleCancel: (event: Event) => void;
   detach: () => void;
+}
+
+/** Cancels of the keyboard drags under way (one at most: the focus is in one place). */
+const running = new Set<() => void>();
+
+/**
+ * Cancels a keyboard drag whose board goes away, as Escape would: the card stays
+ * where it was, and nothing is written. dnd-kit leaves its sensor listening when
+ * its DndContext unmounts (a click on a link while a card is lifted): the next
+ * screen's first Escape, Space, Enter or Tab went to the forgotten drag, so a
+ * dialog did not close and a button did not press, and the drag's preview stayed
+ * in the store for the board's return.
+ */
+export function useEndKeyboardDragOnUnmount(): void {
+  useEffect(
+    () => () => {
+      for (const cancel of [...running]) cancel();
+    },
+    [],
+  );
 }
 
 /** A keyboard drag can place the card only once dnd-kit has measured it and its targets. */
@@ -89,10 +111,13 @@ export class KeyboardSensor extends DndKeyboardSensor {
       if (frame === 0) frame = view.requestAnimationFrame(pump);
     };
 
+    const cancel = () => self.handleCancel(new view.KeyboardEvent('keydown', { code: KeyboardCode.Esc }));
+    running.add(cancel);
     self.handleKeyDown = onKeyDown;
     ownerDocument.addEventListener('keydown', onKeyDown);
     self.detach = () => {
       ended = true;
+      running.delete(cancel);
       waiting.length = 0;
       if (frame !== 0) view.cancelAnimationFrame(frame);
       ownerDocument.removeEventListener('keydown', onKeyDown);

@@ -7,7 +7,7 @@ import {
   type Announcements,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { KeyboardSensor } from '../a11y/keyboardSensor';
+import { KeyboardSensor, useEndKeyboardDragOnUnmount } from '../a11y/keyboardSensor';
 import {
   SortableContext,
   sortableKeyboardCoordinates,
@@ -50,6 +50,7 @@ export function AgendaList({ session, schedule, allItems, decisions, boards, onE
   const { t } = useTranslation();
   const ids = schedule.items.map((s) => s.item.id);
   const now = useNow(schedule.items.some((s) => s.item.runningSince !== null));
+  useEndKeyboardDragOnUnmount();
   const sensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
     useSensor(KeyboardSensor, KEYBOARD_OPTIONS),

@@ -20,6 +20,7 @@ import {
   createBoardCoordinateGetter,
   KeyboardSensor,
 } from './sensors';
+import { useEndKeyboardDragOnUnmount } from '../a11y/keyboardSensor';
 
 /**
  * Drag and drop of notes between columns, in the shape of dnd-kit's
@@ -57,6 +58,7 @@ export function useNoteDnd(content: BoardContent) {
   );
   // Stable options: new ones would rebuild dnd-kit's activators and re-render every card.
   const keyboardOptions = useMemo(() => ({ coordinateGetter }), [coordinateGetter]);
+  useEndKeyboardDragOnUnmount();
   const sensors = useSensors(
     useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
     useSensor(KeyboardSensor, keyboardOptions),

@@ -7,7 +7,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { KeyboardSensor } from '../a11y/keyboardSensor';
+import { KeyboardSensor, useEndKeyboardDragOnUnmount } from '../a11y/keyboardSensor';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -58,6 +58,7 @@ export function IdeaCanvas({ idea, board, data }: IdeaCanvasProps) {
   const [stops] = useState(fieldStops);
   // Stable options: dnd-kit rebuilds its activators (and re-renders every card) when they change identity.
   const [keyboardOptions] = useState(() => ({ coordinateGetter: stops.coordinateGetter }));
+  useEndKeyboardDragOnUnmount();
   const sensors = useSensors(
     useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
     useSensor(KeyboardSensor, keyboardOptions),

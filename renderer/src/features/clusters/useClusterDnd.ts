@@ -8,7 +8,7 @@ import {
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { KeyboardSensor } from '../a11y/keyboardSensor';
+import { KeyboardSensor, useEndKeyboardDragOnUnmount } from '../a11y/keyboardSensor';
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardsIn, sortedClusters } from '../../domain/clusterCommands';
@@ -169,6 +169,7 @@ export function useClusterDnd(contentRef: RefObject<BoardContent>, ideasRef: Ref
 
   // Stable options: new ones would rebuild dnd-kit's activators and re-render every card.
   const keyboardOptions = useMemo(() => ({ coordinateGetter }), [coordinateGetter]);
+  useEndKeyboardDragOnUnmount();
   const sensors = useSensors(
     useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
     useSensor(KeyboardSensor, keyboardOptions),

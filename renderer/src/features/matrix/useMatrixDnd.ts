@@ -6,7 +6,7 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { KeyboardSensor } from '../a11y/keyboardSensor';
+import { KeyboardSensor, useEndKeyboardDragOnUnmount } from '../a11y/keyboardSensor';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteId } from '../../domain/ids';
@@ -80,6 +80,7 @@ export function useMatrixDnd(content: BoardContent) {
   );
   // Stable options: dnd-kit rebuilds its activators (and re-renders every card) when they change identity.
   const [keyboardOptions] = useState(() => ({ coordinateGetter }));
+  useEndKeyboardDragOnUnmount();
   const sensors = useSensors(
     useSensor(CardPointerSensor, CARD_POINTER_OPTIONS),
     useSensor(KeyboardSensor, keyboardOptions),
