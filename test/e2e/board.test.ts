@@ -263,4 +263,40 @@ describe('board', () => {
     await page.reload();
     await expectBoard(page, restored);
   });
+
+  it('keeps every card of a quick typist: Enter and typing on while the card before is written', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `Schnell ${i + 1}`);
+    await column(page, 'Risiken & Chancen – Ü')
+      .getByRole('button', { name: /Karte hinzufügen/ })
+      .click();
+    const composer = page.getByRole('textbox', { name: 'Neue Karte in „Risiken & Chancen – Ü“' });
+    await composer.waitFor();
+    // A slow disk (or a busy laptop): the cards' store is held for a moment, so the first
+    // card is still being written while the next ones are typed.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('moderato');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const transaction = db.transaction('notes', 'readwrite');
+      const until = performance.now() + 700;
+      const hold = () => {
+        if (performance.now() < until) transaction.objectStore('notes').count().onsuccess = hold;
+      };
+      hold();
+      transaction.oncomplete = () => db.close();
+    });
+    // A fast typist's pace, without a pause after Enter.
+    await page.keyboard.type(texts.map((text) => `${text}\n`).join(''), { delay: 20 });
+    const expected = [
+      { title: 'Fragen', notes: [XSS] },
+      { title: 'Risiken & Chancen – Ü', notes: texts },
+      { title: 'Nächste Schritte', notes: ['Protokoll an alle', LODZ, OLCUM_EDITED, QUOTE] },
+    ];
+    await expectBoard(page, expected);
+    await expect.poll(() => composer.inputValue()).toBe('');
+    await page.reload();
+    await expectBoard(page, expected);
+  });
 });

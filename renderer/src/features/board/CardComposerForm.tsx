@@ -35,21 +35,31 @@ export function CardComposerForm({
 }: CardComposerFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [draft, setDraft, clearDraft] = useDraft(draftKey);
+  const draft = useDraft(draftKey);
   const [error, setError] = useState<string | null>(null);
 
-  async function add() {
-    if (draft.trim() === '') return;
+  /**
+   * Sends the card and frees the field at once: whoever types on while it is
+   * written types the next card (waiting for the write cut its first letters
+   * off, or wiped them). A card that is not written comes back into the field.
+   */
+  function add(text: string) {
+    if (text.trim() === '') return;
     try {
-      cleanNoteText(draft);
+      cleanNoteText(text);
     } catch (problem) {
       setError(describe(problem));
       return;
     }
-    if (await onAdd(draft)) {
-      clearDraft();
-      setError(null);
-    }
+    setError(null);
+    const sent = draft.send(text);
+    onAdd(text).then(
+      (written) => sent.settle(written),
+      (problem: unknown) => {
+        sent.settle(false);
+        setError(describe(problem));
+      },
+    );
   }
 
   return (
@@ -57,7 +67,7 @@ export function CardComposerForm({
       className={className}
       onSubmit={(event) => {
         event.preventDefault();
-        void add();
+        add(draft.value);
       }}
     >
       <label htmlFor={id} className="visually-hidden">
@@ -65,20 +75,20 @@ export function CardComposerForm({
       </label>
       <textarea
         id={id}
-        value={draft}
+        value={draft.value}
         rows={2}
         autoFocus
         placeholder={t('notes.placeholder')}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-help`}
         onChange={(event) => {
-          setDraft(event.target.value);
+          draft.set(event.target.value);
           if (error) setError(null);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey) {
             event.preventDefault();
-            void add();
+            add(event.currentTarget.value);
           } else if (event.key === 'Escape') {
             event.preventDefault();
             if (onEscape) onEscape(event);
