@@ -7,6 +7,7 @@ import {
   acceptsVotes,
   annulRound,
   castBallot,
+  defaultEntitled,
   mayVote,
   closeRound,
   rerunRound,
@@ -219,5 +220,17 @@ describe('phones without a name (anonymous rounds)', () => {
     expect(result.turnout).toEqual({ cast: 3, entitled: 3 });
     const score = (id: string) => result.rows.find((r) => r.itemId === id)?.score;
     expect([score('k1'), score('k2'), score('k3')]).toEqual([1, 2, 0]);
+  });
+});
+
+describe('defaultEntitled', () => {
+  it('ticks those present or never marked, not the excused or absent', () => {
+    const people = [
+      { id: ANNA!, attendance: 'present' as const },
+      { id: BEN!, attendance: 'excused' as const },
+      { id: CEM! },
+      { id: 'p-dora' as ParticipantId, attendance: 'absent' as const },
+    ];
+    expect(defaultEntitled(people)).toEqual([ANNA, CEM]);
   });
 });

@@ -13,7 +13,8 @@ import {
   type VotingRoundId,
   type WorkshopId,
 } from './ids';
-import type { Ballot, VotingRound, VotingTarget } from './types';
+import { attendanceOf } from './minutesRecord';
+import type { Ballot, Participant, VotingRound, VotingTarget } from './types';
 import { cleanTitle, LIMITS } from './validation';
 import {
   checkBallot,
@@ -44,6 +45,16 @@ export function mayVote(round: VotingRound, participantId: string): boolean {
     round.entitled.includes(participantId as ParticipantId) ||
     (round.anonymous && DEVICE_VOTER.test(participantId))
   );
+}
+
+/**
+ * Who is ticked as entitled when a round is set up: everyone present (or never
+ * marked), not those marked excused or absent. The facilitator may still tick them.
+ */
+export function defaultEntitled(
+  participants: ReadonlyArray<Pick<Participant, 'id' | 'attendance'>>,
+): ParticipantId[] {
+  return participants.filter((p) => attendanceOf(p) === 'present').map((p) => p.id);
 }
 
 export interface StartRoundArgs {

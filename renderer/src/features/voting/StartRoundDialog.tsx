@@ -4,6 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { DomainError } from '../../domain/errors';
 import type { BoardId, ParticipantId } from '../../domain/ids';
 import type { Board, Participant, VotingTarget, Workshop } from '../../domain/types';
+import { defaultEntitled } from '../../domain/voting';
 import { VOTING_METHODS, type VotingMethod, type VotingSettings } from '../../domain/votingTally';
 import { useVotingItems } from '../../persistence/votingHooks';
 import { describeError } from '../app/commands';
@@ -65,7 +66,7 @@ export function StartRoundDialog({ workshop, boards, participants, onClose }: St
   const [total, setTotal] = useState('100');
   const [topK, setTopK] = useState('3');
   const [entitled, setEntitled] = useState<ReadonlySet<ParticipantId>>(
-    () => new Set(participants.map((p) => p.id)),
+    () => new Set(defaultEntitled(participants)),
   );
   const [anonymous, setAnonymous] = useState(true);
   const [timed, setTimed] = useState(false);
