@@ -87,6 +87,19 @@ describe('ClusterBoard', () => {
     ).toHaveLength(2);
   });
 
+  it('says the board has no cards yet when it has none, and that all are grouped when the pool is empty', async () => {
+    const empty = await seed(0, 0, 0);
+    const { unmount } = render(<LiveClusters boardId={empty} />);
+    const pool = await screen.findByRole('region', { name: 'Noch nicht gruppiert' });
+    expect(within(pool).getByText('Noch keine Karten auf diesem Board.')).toBeTruthy();
+    expect(within(pool).queryByText('Alle Karten sind gruppiert.')).toBeNull();
+    unmount();
+    const grouped = await seed(1, 1, 0);
+    render(<LiveClusters boardId={grouped} />);
+    const pool2 = await screen.findByRole('region', { name: 'Noch nicht gruppiert' });
+    expect(within(pool2).getByText('Alle Karten sind gruppiert.')).toBeTruthy();
+  });
+
   it('renders only the changed card again when one card of a big board (50 clusters) changes', async () => {
     // jsdom is slow; 300 cards show the same as 1,000 would: one card body renders, not all.
     const boardId = await seed(50, 5, 50);

@@ -164,6 +164,7 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
                 cardHint={cardHintIn(poolCards)}
                 draggingId={draggingIn(poolCards)}
                 over={target?.kind === 'into' && target.clusterId === null}
+                boardEmpty={content.notes.length === 0}
                 contentRef={contentRef}
                 boardId={content.board.id}
               />

@@ -14,6 +14,8 @@ interface PoolViewProps extends CardsProps {
   boardId: string;
   /** A dragged card is over the pool itself (not over one of its cards). */
   over: boolean;
+  /** The board has no cards at all (not only none left in the pool). */
+  boardEmpty: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export const PoolView = memo(function PoolView(props: PoolViewProps) {
 });
 
 const PoolContent = memo(function PoolContent(props: Omit<PoolViewProps, 'over'> & { headingId: string }) {
-  const { cards, contentRef, boardId, headingId } = props;
+  const { cards, contentRef, boardId, headingId, boardEmpty } = props;
   const t = useT();
   return (
     <>
@@ -53,7 +55,7 @@ const PoolContent = memo(function PoolContent(props: Omit<PoolViewProps, 'over'>
       {cards.length > 0 ? (
         <CardList {...props} label={t('clusters.poolCards')} />
       ) : (
-        <p className="cluster-empty">{t('clusters.poolEmpty')}</p>
+        <p className="cluster-empty">{t(boardEmpty ? 'clusters.poolNoCards' : 'clusters.poolEmpty')}</p>
       )}
       <PoolComposer contentRef={contentRef} boardId={boardId} />
     </>
