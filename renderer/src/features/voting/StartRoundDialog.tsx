@@ -76,7 +76,8 @@ export function StartRoundDialog({ workshop, boards, participants, onClose }: St
 
   const itemsByTarget = useVotingItems(board);
   const items = itemsByTarget?.[target] ?? [];
-  const defaultTitle = board ? t('voting.start.defaultTitle', { board: board.title }) : '';
+  // The board's name alone: the minutes and messages say "Abstimmung" themselves.
+  const defaultTitle = board?.title ?? '';
 
   function settings(): VotingSettings {
     switch (method) {
