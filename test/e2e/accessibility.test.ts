@@ -552,7 +552,7 @@ async function setUpStates(): Promise<void> {
   }
   for (const text of ['Akten scannen', 'Chatbot für Bürgeranfragen', 'Termine online buchen'])
     await addPoolCard(page, text);
-  await page.getByRole('button', { name: 'Verschieben nach … : Akten scannen' }).click();
+  await page.getByRole('button', { name: 'Verschieben nach …: Akten scannen' }).click();
   const move = page.getByRole('dialog', { name: 'Karte verschieben nach …' });
   await move.getByRole('combobox', { name: 'Ziel' }).selectOption({ label: `Cluster „${FIRST_CLUSTER}“` });
   await move.getByRole('button', { name: 'Verschieben', exact: true }).click();
@@ -756,7 +756,7 @@ describe('the phase screens at 200 % zoom and on a 1280×720 projector', () => {
         await shot('clusters');
         await expectNoSidewaysScrolling(`clusters board, ${size.name}`);
         await page
-          .getByRole('button', { name: /^Verschieben nach … : / })
+          .getByRole('button', { name: /^Verschieben nach …: / })
           .first()
           .click();
         await page.getByRole('dialog', { name: 'Karte verschieben nach …' }).waitFor();

@@ -328,7 +328,7 @@ describe('clusters board', () => {
     await expectState(state([E, F, G, H], focusArea));
 
     // "Verschieben nach …": F with G into a new cluster.
-    await page.getByRole('button', { name: `Verschieben nach … : ${F}` }).press('Enter');
+    await page.getByRole('button', { name: `Verschieben nach …: ${F}` }).press('Enter');
     let dialog = page.getByRole('dialog', { name: 'Karte verschieben nach …' });
     await dialog.getByRole('combobox', { name: 'Ziel' }).selectOption({ label: `Neuer Cluster mit „${G}“` });
     await dialog.getByRole('button', { name: 'Verschieben', exact: true }).press('Enter');
@@ -341,7 +341,7 @@ describe('clusters board', () => {
     await expectState(step1);
 
     // H into that cluster, after G.
-    await page.getByRole('button', { name: `Verschieben nach … : ${H}` }).press('Enter');
+    await page.getByRole('button', { name: `Verschieben nach …: ${H}` }).press('Enter');
     dialog = page.getByRole('dialog', { name: 'Karte verschieben nach …' });
     await dialog.getByRole('combobox', { name: 'Ziel' }).selectOption({ label: `Cluster „${G}“` });
     await dialog.getByRole('combobox', { name: 'Position' }).selectOption({ label: `Nach „${G}“` });

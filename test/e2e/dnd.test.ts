@@ -152,7 +152,7 @@ describe('drag and drop', () => {
   });
 
   it('moves a card with "Verschieben nach …" to a chosen column and position', async () => {
-    await page.getByRole('button', { name: `Verschieben nach … : ${E}` }).click();
+    await page.getByRole('button', { name: `Verschieben nach …: ${E}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Karte verschieben nach …' });
     await expect.poll(() => dialog.locator('.dialog-description').textContent()).toBe(E);
     await dialog.getByRole('combobox', { name: 'Spalte' }).selectOption({ label: 'Fragen' });

@@ -228,7 +228,7 @@ describe('a whole workshop by keyboard only', () => {
     expect((await settledFocus(page, 'dropping the card')).name).toBe(`Karte verschieben: ${A}`);
 
     // B through the dialog "Verschieben nach …" into the same cluster, after A.
-    await tab(`Verschieben nach … : ${B}`, `"Verschieben nach …" of "${B}"`);
+    await tab(`Verschieben nach …: ${B}`, `"Verschieben nach …" of "${B}"`);
     await press(page, 'Enter', 'opening the move dialog');
     const dialog = page.getByRole('dialog', { name: 'Karte verschieben nach …' });
     await dialog.waitFor();

@@ -239,7 +239,7 @@ describe('inventory matrix', () => {
   });
 
   it('places cards with "Verschieben nach …": a chosen cell, or back to the tray', async () => {
-    await page.getByRole('button', { name: `Verschieben nach … : ${C}` }).click();
+    await page.getByRole('button', { name: `Verschieben nach …: ${C}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Karte verschieben nach …' });
     await dialog.getByRole('combobox', { name: 'Zeile' }).selectOption({ label: BAUEN });
     await dialog.getByRole('combobox', { name: 'Spalte' }).selectOption({ label: 'Medienbruchfrei' });
@@ -254,7 +254,7 @@ describe('inventory matrix', () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe(`Karte verschieben: ${C}`);
 
-    await page.getByRole('button', { name: `Verschieben nach … : ${A}` }).click();
+    await page.getByRole('button', { name: `Verschieben nach …: ${A}` }).click();
     await dialog.getByRole('radio', { name: 'Nach „Noch nicht eingeordnet“' }).check();
     await dialog.getByRole('button', { name: 'Verschieben', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });

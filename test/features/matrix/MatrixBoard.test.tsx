@@ -186,7 +186,7 @@ describe('MatrixBoard', () => {
       'Soziales/Digitalisiert': ['Elterngeld', 'Kita'],
     });
     renderBoard(id);
-    await user.click(await screen.findByRole('button', { name: 'Verschieben nach … : Wohngeld' }));
+    await user.click(await screen.findByRole('button', { name: 'Verschieben nach …: Wohngeld' }));
     const dialog = screen.getByRole('dialog', { name: 'Karte verschieben nach …' });
     await user.selectOptions(within(dialog).getByLabelText('Zeile'), 'Soziales');
     await user.selectOptions(within(dialog).getByLabelText('Spalte'), 'Digitalisiert');

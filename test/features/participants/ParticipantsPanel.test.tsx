@@ -121,6 +121,19 @@ describe('ParticipantsPanel', () => {
     expect(await getDb().participants.count()).toBe(1);
   });
 
+  it('names a single duplicate row in the singular', async () => {
+    const user = userEvent.setup();
+    await seed(['Anna Schmidt', 'Ref. 12', '']);
+    renderPanel();
+    await waitFor(() => expect(tableRows()).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Liste einfügen' }));
+    const dialog = screen.getByRole('dialog', { name: 'Liste von Teilnehmenden einfügen' });
+    await user.click(within(dialog).getByLabelText('Zeilen aus der Tabelle'));
+    await user.paste('Ben Öztürk\tBürgeramt\nAnna Schmidt\tRef. 12\n');
+    await within(dialog).findByText('Neu: 1');
+    expect(within(dialog).getByText('Doppelt ist die Zeile 2.')).toBeTruthy();
+  });
+
   it('pastes a list: live preview counts, then "Übernehmen" adds the new people sorted by name', async () => {
     const user = userEvent.setup();
     await seed(['Anna Schmidt', 'Ref. 12', '']);

@@ -48,7 +48,12 @@ export function PastePreview({ preview, empty, problemsId }: PastePreviewProps) 
         <p className="field-hint">{t('participants.headerSkipped', { line: preview.headerLine })}</p>
       )}
       {preview.duplicates > 0 && (
-        <p className="field-hint">{t('participants.duplicateLines', { lines: duplicateLines + more })}</p>
+        <p className="field-hint">
+          {t('participants.duplicateLines', {
+            count: preview.duplicateLines.length,
+            lines: duplicateLines + more,
+          })}
+        </p>
       )}
       {preview.problems.length > 0 && (
         <div id={problemsId} className="paste-problems">
