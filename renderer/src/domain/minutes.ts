@@ -226,10 +226,15 @@ export function buildMinutes(workshop: Workshop, tree: WorkshopTree, options: Mi
 
 /**
  * "2027-03-24_KI-Strategie_Protokoll.pdf": the date first so files sort, then
- * the title up to its first dash or colon, safe for every file system.
+ * the title up to its first dash or colon, safe for every file system. `what`
+ * is the locale's word for the minutes (minutes.fileWord: "Minutes" in English).
  */
-export function minutesFileName(model: Pick<MinutesModel, 'title' | 'date'>, extension: string): string {
-  return exportFileName(model, 'Protokoll', extension);
+export function minutesFileName(
+  model: Pick<MinutesModel, 'title' | 'date'>,
+  extension: string,
+  what = 'Protokoll',
+): string {
+  return exportFileName(model, what, extension);
 }
 
 /** The same pattern for the other exports: "2027-03-24_KI-Strategie_Karten.csv". */

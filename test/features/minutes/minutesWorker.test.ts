@@ -7,6 +7,7 @@ import type {
   MinutesWorkerRequest,
   MinutesWorkerResponse,
 } from '../../../renderer/src/features/minutes/minutesWorkerProtocol';
+import en from '../../../renderer/src/i18n/locales/en.json';
 import { getDb } from '../../../renderer/src/persistence/db';
 import { person } from '../../domain/minutesRounds';
 import { TreeBuilder, WORKSHOP } from '../../domain/minutesTree';
@@ -72,5 +73,21 @@ describe('the minutes worker', () => {
         counts: { received: 6, accepted: 2, merged: 1, rejected: 1, withdrawn: 1, pending: 1 },
       }),
     ]);
+  });
+
+  it('names the file in the language of the minutes: "_Minutes.pdf" in English', async () => {
+    const answers: MinutesWorkerResponse[] = [];
+    scope.postMessage = (message) => answers.push(message);
+    await import('../../../renderer/src/features/minutes/minutes.worker');
+    scope.onmessage!({
+      data: {
+        source: { databaseName: getDb().name, workshop, choice: { status: 'draft' }, now: 0 },
+        language: 'en',
+        bundles: { en },
+      },
+    } as unknown as MessageEvent<MinutesWorkerRequest>);
+    await vi.waitFor(() => expect(answers).toHaveLength(1), { timeout: 10_000 });
+    expect(answers[0]).toMatchObject({ ok: true });
+    expect((answers[0] as { fileName: string }).fileName).toMatch(/^.*_Worker-Test_Minutes\.pdf$/);
   });
 });

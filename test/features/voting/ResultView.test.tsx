@@ -77,6 +77,19 @@ describe('revealed results', () => {
     expect(screen.getByText('2 von 2 Stimmen abgegeben')).toBeTruthy();
   });
 
+  it('in English, places read "#1 (tied)", and the supporters column is "Ballots" as in the minutes', async () => {
+    await changeLanguage('en');
+    const { round, ballots, result } = revealed({ method: 'dots', dots: 2, maxPerItem: 2 }, true, [
+      { method: 'dots', dots: { n1: 1, n2: 1 } },
+      { method: 'dots', dots: { n1: 1, n2: 1 } },
+    ]);
+    render(<RoundResultView round={round} result={result} ballots={ballots} participants={people} />);
+    const table = screen.getByRole('table', { name: 'Result: Ideen' });
+    expect(within(table).getByRole('columnheader', { name: 'Ballots' })).toBeTruthy();
+    const firsts = [...table.querySelectorAll('tbody tr')].map((row) => row.children[0]!.textContent);
+    expect(firsts.slice(0, 2)).toEqual(['#1 (tied)', '#1 (tied)']);
+  });
+
   it('named rounds show who voted what behind a collapsed detail; anonymous rounds never do', () => {
     const votes: BallotContent[] = [
       { method: 'ranking', order: ['n2', 'n1'] },

@@ -33,7 +33,7 @@ export function ImportDialog({ fileName, backup, onImport, onCancel }: ImportDia
   }, [backup]);
 
   if (confirmReplace && existing) {
-    const titles = existing.map((w) => `„${w.title}“`).join(', ');
+    const titles = existing.map((w) => t('common.quoted', { text: w.title })).join(', ');
     return (
       <ConfirmDialog
         title={t('backup.replaceTitle')}

@@ -286,7 +286,7 @@ function SourceChips({ field, context }: { field: CanvasField; context: FieldCon
         return (
           <li key={source.noteId} className="source-chip">
             <span>
-              {note ? `„${text}“` : text}
+              {note ? t('common.quoted', { text }) : text}
               {board && <span className="source-chip-board"> · {board.title}</span>}
             </span>
             <button

@@ -32,9 +32,11 @@ export function IdeaChainView({ idea, data }: { idea: Idea; data: TraceData }) {
           <span className="idea-chain-label">{t('trace.stepFocusArea')}</span>{' '}
           {focus.state === 'linked' ? (
             focus.board ? (
-              <a href={routeToHash(boardRoute(idea.workshopId, focus.board.id))}>„{focus.cluster.title}“</a>
+              <a href={routeToHash(boardRoute(idea.workshopId, focus.board.id))}>
+                {t('common.quoted', { text: focus.cluster.title })}
+              </a>
             ) : (
-              `„${focus.cluster.title}“`
+              t('common.quoted', { text: focus.cluster.title })
             )
           ) : focus.state === 'deleted' ? (
             <em>{t('trace.deleted')}</em>
@@ -43,7 +45,8 @@ export function IdeaChainView({ idea, data }: { idea: Idea; data: TraceData }) {
           )}
         </li>
         <li aria-current="step">
-          <span className="idea-chain-label">{t('trace.stepIdea')}</span> „{idea.title}“
+          <span className="idea-chain-label">{t('trace.stepIdea')}</span>{' '}
+          {t('common.quoted', { text: idea.title })}
         </li>
       </ol>
       {chain.deleted > 0 && <p className="field-hint">{t('trace.deletedCards', { count: chain.deleted })}</p>}
@@ -60,7 +63,8 @@ function ChainCards({ cards }: { cards: ChainCard[] }) {
       {' '}
       {cards.slice(0, SHOWN).map((card, i) => (
         <span key={card.noteId}>
-          {i > 0 && ', '}„{shorten(card.note?.text ?? '', 40)}“
+          {i > 0 && ', '}
+          {t('common.quoted', { text: shorten(card.note?.text ?? '', 40) })}
         </span>
       ))}
       {rest > 0 && ` ${t('trace.more', { count: rest })}`}

@@ -50,7 +50,11 @@ scope.onmessage = (event) => {
       const model = await loadModel(source);
       const { minutesPdfBase64 } = await drawing;
       const base64 = await minutesPdfBase64(model, (key, options) => texts.t(key, options), language);
-      scope.postMessage({ ok: true, base64, fileName: minutesFileName(model, 'pdf') });
+      scope.postMessage({
+        ok: true,
+        base64,
+        fileName: minutesFileName(model, 'pdf', texts.t('minutes.fileWord')),
+      });
     } catch (error) {
       scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
     }

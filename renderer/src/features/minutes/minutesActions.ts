@@ -58,7 +58,7 @@ export async function saveMinutes(
     const model = await loadMinutesModel(workshop, choice);
     const { renderMinutesMarkdown } = await import('./minutesMarkdown');
     request = {
-      suggestedName: minutesFileName(model, 'md'),
+      suggestedName: minutesFileName(model, 'md', t('minutes.fileWord')),
       content: renderMinutesMarkdown(model, t, language),
       mimeType: 'text/markdown;charset=utf-8',
       filters: [{ name: 'Markdown', extensions: ['md'] }],

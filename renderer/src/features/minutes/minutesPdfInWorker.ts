@@ -62,5 +62,8 @@ export async function minutesPdfFile(
   if (outcome) console.warn('Minutes worker unavailable, drawing on the main thread', outcome.error);
   const model = await loadModel();
   const { minutesPdfBase64 } = await import('./minutesPdfBrowser');
-  return { base64: await minutesPdfBase64(model, t, language), fileName: minutesFileName(model, 'pdf') };
+  return {
+    base64: await minutesPdfBase64(model, t, language),
+    fileName: minutesFileName(model, 'pdf', t('minutes.fileWord')),
+  };
 }

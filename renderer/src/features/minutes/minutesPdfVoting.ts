@@ -69,7 +69,7 @@ function drawBars(
       top = w.y;
     }
     w.font(8);
-    const label = `${row.tied ? '=' : ''}${row.rank}. ${row.label}`;
+    const label = `${row.tied ? '=' : ''}${t('minutes.voting.rank', { rank: row.rank })} ${row.label}`;
     const line = w.split(label, BAR.label - 3)[0] ?? '';
     const shortened = line.length < label.length ? `${line.replace(/.$/u, '')}…` : line;
     doc.text(shortened, MARGIN.left, w.y + BAR.height * 0.75);

@@ -83,7 +83,9 @@ const decimal = (value: number | null, language: string) =>
     : new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
 export function rankCell(row: MinutesVotingRow, t: Translate): string {
-  return row.tied ? t('minutes.voting.tiedRank', { rank: row.rank }) : `${row.rank}.`;
+  return row.tied
+    ? t('minutes.voting.tiedRank', { rank: row.rank })
+    : t('minutes.voting.rank', { rank: row.rank });
 }
 
 export function scoreCell(row: MinutesVotingRow, t: Translate, language: string): string {
