@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findExisting, importBackupBytes } from '../../../renderer/src/persistence/backup/importBackup';
+import {
+  applyImport,
+  findExisting,
+  importBackupBytes,
+  titledAsCopy,
+} from '../../../renderer/src/persistence/backup/importBackup';
 import { BackupRefusedError } from '../../../renderer/src/persistence/backup/problems';
 import { readBackup } from '../../../renderer/src/persistence/backup/validate';
 import type { ModeratoDb } from '../../../renderer/src/persistence/db';
@@ -72,6 +77,19 @@ describe('importing a backup', () => {
       const column = await db.columns.get(note.columnId!);
       expect(column?.boardId).toBe(note.boardId);
     }
+  });
+
+  it('marks the title of a copy of a workshop that is here already, within the title limit', async () => {
+    await seeded();
+    await db.workshops.delete(IDS.W1 as never);
+    const backup = await readBackup(await makeBytes());
+    const { workshopIds } = await applyImport(db, backup, 'new', undefined, ' (Kopie)');
+    const copies = await db.workshops.bulkGet(workshopIds as never[]);
+    // The first workshop was no longer here: its title stays; the second is a copy of one that is.
+    expect(copies.map((w) => w!.title)).toEqual(['KI-Strategie – Auftakt', 'Grünflächenamt 2030 (Kopie)']);
+    const long = titledAsCopy('Ä'.repeat(199) + '😀', ' (Kopie)');
+    expect(long).toBe('Ä'.repeat(192) + ' (Kopie)');
+    expect(long.length).toBeLessThanOrEqual(200);
   });
 
   it('refuses an id that belongs to another workshop here, and changes nothing', async () => {

@@ -113,7 +113,7 @@ export async function importBackup(backup: ValidBackup, mode: ImportMode): Promi
     if (replacing) return { ok: false, message: t('backup.restorePointFailed') };
   }
   try {
-    const { workshopIds } = await applyImport(getDb(), backup, mode);
+    const { workshopIds } = await applyImport(getDb(), backup, mode, undefined, t('backup.copySuffix'));
     markDataChanged();
     return { ok: true, workshopIds };
   } catch (error) {

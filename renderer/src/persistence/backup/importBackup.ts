@@ -4,6 +4,7 @@
  * there; "replace" first removes the workshops of the same id (the caller has
  * written a restore point and asked the user).
  */
+import { LIMITS } from '../../domain/validation';
 import type { ModeratoDb } from '../db';
 import { backupTableNames, readTrees } from './exportBackup';
 import { refuse } from './problems';
@@ -53,14 +54,34 @@ export function withFreshIds(
   return result;
 }
 
+/** "KI-Strategie (Kopie)": the title with the suffix, shortened first where both would be too long. */
+export function titledAsCopy(title: string, suffix: string, max: number = LIMITS.workshopTitle): string {
+  const chars = Array.from(title);
+  while (chars.length > 0 && chars.join('').length + suffix.length > max) chars.pop();
+  return chars.join('').trimEnd() + suffix;
+}
+
+/**
+ * `copySuffix` (" (Kopie)"), in "new" mode: appended to the title of each
+ * workshop that is here already, so the copy can be told from its original.
+ */
 export async function applyImport(
   db: ModeratoDb,
   backup: ValidBackup,
   mode: ImportMode,
   newId: () => string = () => crypto.randomUUID(),
+  copySuffix = '',
 ): Promise<{ workshopIds: string[] }> {
   const rows = mode === 'new' ? withFreshIds(backup.tables, newId) : backup.tables;
   await db.transaction('rw', backupTableNames(db), async () => {
+    if (mode === 'new' && copySuffix) {
+      // withFreshIds keeps the order of the rows: row i is the copy of the file's row i.
+      const originals = backup.tables.workshops ?? [];
+      const here = await db.workshops.bulkGet(originals.map((w) => w.id) as never[]);
+      rows.workshops = (rows.workshops ?? []).map((row, i) =>
+        here[i] ? { ...row, title: titledAsCopy(String(row.title), copySuffix) } : row,
+      );
+    }
     if (mode === 'replace') {
       const existing = await readTrees(
         db,
