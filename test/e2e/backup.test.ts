@@ -111,7 +111,7 @@ describe('backups in the browser', () => {
       .click();
     await page
       .getByRole('region', { name: 'Papierkorb' })
-      .getByRole('button', { name: 'Endgültig löschen' })
+      .getByRole('button', { name: `Workshop „${TITLE}“ endgültig löschen` })
       .click();
     await page
       .getByRole('dialog', { name: 'Endgültig löschen?' })

@@ -174,7 +174,9 @@ describe('workshops', () => {
 
     // The bin survives a reload: it is stored, not view state.
     await page.reload();
-    await binItem(RENAMED).getByRole('button', { name: 'Wiederherstellen' }).click();
+    await binItem(RENAMED)
+      .getByRole('button', { name: `Workshop „${RENAMED}“ wiederherstellen` })
+      .click();
     await expect.poll(listTitles).toEqual([RENAMED]);
     await page.getByRole('region', { name: 'Papierkorb' }).waitFor({ state: 'detached' });
     await expect.poll(() => listItem(RENAMED).locator('.workshop-facts').textContent()).toBe(FACTS);

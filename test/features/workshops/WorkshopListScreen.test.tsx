@@ -52,4 +52,28 @@ describe('WorkshopListScreen', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText(/24\.03\.2027/)).toBeTruthy();
   });
+
+  it("names the workshop in the accessible names of the bin's buttons", async () => {
+    await getDb().workshops.clear();
+    await getDb().workshops.add({
+      id: 'w-bin' as never,
+      title: 'Grünflächenamt 2030',
+      date: '',
+      place: '',
+      organisation: '',
+      facilitators: '',
+      minuteTaker: '',
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: 2,
+    });
+    render(<WorkshopListScreen />);
+    const bin = await screen.findByRole('region', { name: 'Papierkorb' });
+    expect(
+      within(bin).getByRole('button', { name: 'Workshop „Grünflächenamt 2030“ wiederherstellen' }),
+    ).toBeTruthy();
+    expect(
+      within(bin).getByRole('button', { name: 'Workshop „Grünflächenamt 2030“ endgültig löschen' }),
+    ).toBeTruthy();
+  });
 });

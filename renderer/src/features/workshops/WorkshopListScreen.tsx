@@ -121,13 +121,19 @@ export function WorkshopListScreen() {
                     </p>
                   </div>
                   <div className="workshop-actions">
-                    <button type="button" className="button" onClick={() => void restoreFromBin(workshop.id)}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void restoreFromBin(workshop.id)}
+                      aria-label={t('workshops.restoreNamed', { title: workshop.title })}
+                    >
                       {t('workshops.restore')}
                     </button>
                     <button
                       type="button"
                       className="button button-danger-quiet"
                       onClick={() => setDialog({ kind: 'purge', workshop })}
+                      aria-label={t('workshops.purgeNamed', { title: workshop.title })}
                     >
                       {t('workshops.purge')}
                     </button>
