@@ -31,6 +31,7 @@ import { updateIdea } from './ideaActions';
 import { IdeaChainView } from './IdeaChainView';
 import { closeIdea } from './ideaRoute';
 import { TakeIntoFieldDialog } from './TakeIntoFieldDialog';
+import { innerQuotes } from '../../i18n/quotes';
 
 interface IdeaCanvasProps {
   idea: Idea;
@@ -122,7 +123,7 @@ export function IdeaCanvas({ idea, board, data }: IdeaCanvasProps) {
     closeIdea(board.workshopId, board.id);
     useAppStore.getState().showToast({
       tone: 'info',
-      message: t('ideas.deleted', { title: idea.title }),
+      message: t('ideas.deleted', { title: innerQuotes(idea.title) }),
       action: { label: t('common.undo'), run: () => void commit([{ table: 'ideas', after: idea }]) },
     });
   }
@@ -235,7 +236,7 @@ export function IdeaCanvas({ idea, board, data }: IdeaCanvasProps) {
       {dialog === 'delete' && (
         <ConfirmDialog
           title={t('ideas.deleteTitle')}
-          message={t('ideas.deleteMessage', { title: idea.title })}
+          message={t('ideas.deleteMessage', { title: innerQuotes(idea.title) })}
           confirmLabel={t('ideas.delete')}
           danger
           onConfirm={() => void remove()}

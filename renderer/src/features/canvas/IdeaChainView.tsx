@@ -4,6 +4,7 @@ import { ideaChain, type ChainCard, type TraceData } from '../../domain/trace';
 import type { Idea } from '../../domain/types';
 import { boardRoute, routeToHash } from '../app/router';
 import { shorten } from '../board/useNoteDnd';
+import { innerQuotes } from '../../i18n/quotes';
 
 const SHOWN = 3;
 
@@ -46,7 +47,7 @@ export function IdeaChainView({ idea, data }: { idea: Idea; data: TraceData }) {
         </li>
         <li aria-current="step">
           <span className="idea-chain-label">{t('trace.stepIdea')}</span>{' '}
-          {t('common.quoted', { text: idea.title })}
+          {t('common.quoted', { text: innerQuotes(idea.title) })}
         </li>
       </ol>
       {chain.deleted > 0 && <p className="field-hint">{t('trace.deletedCards', { count: chain.deleted })}</p>}

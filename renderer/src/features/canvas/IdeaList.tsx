@@ -14,6 +14,7 @@ import { canvasTemplateFor } from './canvasTemplates';
 import { runIdea, updateIdea } from './ideaActions';
 import { ideaHash, openIdea } from './ideaRoute';
 import { NewIdeaDialog, type NewIdeaInput } from './NewIdeaDialog';
+import { innerQuotes } from '../../i18n/quotes';
 
 type ListDialog = { kind: 'none' } | { kind: 'create' } | { kind: 'rename' | 'delete'; idea: Idea };
 
@@ -51,7 +52,7 @@ export function IdeaList({ board, data, locale }: { board: Board; data: TraceDat
     if (!(await run(() => deleteIdea(idea)))) return;
     useAppStore.getState().showToast({
       tone: 'info',
-      message: t('ideas.deleted', { title: idea.title }),
+      message: t('ideas.deleted', { title: innerQuotes(idea.title) }),
       action: { label: t('common.undo'), run: () => void commit([{ table: 'ideas', after: idea }]) },
     });
   }
@@ -113,7 +114,7 @@ export function IdeaList({ board, data, locale }: { board: Board; data: TraceDat
       {dialog.kind === 'delete' && (
         <ConfirmDialog
           title={t('ideas.deleteTitle')}
-          message={t('ideas.deleteMessage', { title: dialog.idea.title })}
+          message={t('ideas.deleteMessage', { title: innerQuotes(dialog.idea.title) })}
           confirmLabel={t('ideas.delete')}
           danger
           onConfirm={() => void remove(dialog.idea)}

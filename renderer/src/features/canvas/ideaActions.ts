@@ -9,6 +9,7 @@ import { useAppStore } from '../../state/store';
 import { commit, describeError } from '../app/commands';
 import { DEFAULT_CANVAS_TEMPLATE } from './canvasTemplates';
 import { openIdea } from './ideaRoute';
+import { innerQuotes } from '../../i18n/quotes';
 
 /** The sentence for a refused idea command: ours under "ideas.errors", the app's otherwise. */
 export function describeIdeaError(error: unknown, fieldLabel?: string): string {
@@ -90,7 +91,7 @@ export async function startIdeaFromFocusArea(workshopId: WorkshopId, focusArea: 
     });
     if (!ok || !planned) return false;
     const { idea, board } = planned as ReturnType<typeof planStartIdea>;
-    useAppStore.getState().announce(i18next.t('ideas.created', { title: idea.title }));
+    useAppStore.getState().announce(i18next.t('ideas.created', { title: innerQuotes(idea.title) }));
     openIdea(workshopId, board.id, idea.id);
     return true;
   } catch (error) {

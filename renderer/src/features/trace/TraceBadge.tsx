@@ -4,6 +4,7 @@ import type { NoteId, WorkshopId } from '../../domain/ids';
 import { NoteAuthor } from '../writing/noteAuthors';
 import { useNoteTraceEntries, type TraceEntry } from './useNoteTrace';
 import './trace.css';
+import { innerQuotes } from '../../i18n/quotes';
 
 /**
  * Shows on a card where it went (copies, project ideas, the vision), e.g.
@@ -33,7 +34,7 @@ export const TraceBadge = memo(function TraceBadge({
             {i > 0 && ', '}
             <a href={entry.href} className="trace-link">
               {entry.kind === 'idea'
-                ? t('trace.idea', { title: entry.label })
+                ? t('trace.idea', { title: innerQuotes(entry.label) })
                 : entry.kind === 'vision'
                   ? t('trace.vision')
                   : entry.label}
