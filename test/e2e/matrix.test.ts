@@ -147,6 +147,10 @@ describe('inventory matrix', () => {
     await expect
       .poll(() => page.locator('table.matrix tbody th[scope="row"] .matrix-line-title').allTextContents())
       .toEqual([BUERGER, SOZIALES, BAUEN, 'Personal und Organisation', 'Finanzen und Steuern']);
+    // Five columns are wider than the window: the matrix scrolls in its own area, the page does not.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(
+      await page.evaluate(() => document.documentElement.clientWidth),
+    );
     for (const text of [A, B, C]) await addToTray(text);
     await expectMatrix({ tray: [A, B, C], cells: {} });
 
@@ -230,6 +234,9 @@ describe('inventory matrix', () => {
       tray: [C],
       cells: { [`${BUERGER} / Digitalisiert`]: [B, D], [`${SOZIALES} / Digitalisiert`]: [A] },
     });
+
+    // Moving cards kept the app in place (the page had scrolled sideways, the header cut off).
+    expect(await page.evaluate(() => window.scrollX)).toBe(0);
 
     await reloadBoard();
     await expectMatrix({
