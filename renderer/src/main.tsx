@@ -8,6 +8,7 @@ import { FirstPaint } from './features/app/FirstPaint';
 import { parseRoute } from './features/app/router';
 import { chunkFor, workshopScreen } from './features/app/screens';
 import { StartupFailure } from './features/app/StartupFailure';
+import { keptTyping, writeKeptTyping } from './features/app/typedKeeper';
 import { requestPersistentStorage, snapshotIfUpgradePending } from './features/backup/backupClient';
 import { listenForSnapshotRequests } from './features/backup/snapshotScheduler';
 import { applyTheme, storedTheme } from './features/settings/theme';
@@ -50,6 +51,11 @@ async function openDatabaseSafely(): Promise<void> {
     );
   }
   await openDatabase(getDb());
+  // Typing that a reload (or a crash) caught before its save: written before anything shows.
+  if (keptTyping().length > 0)
+    await writeKeptTyping(getDb()).catch((error: unknown) =>
+      console.warn('Writing the typing kept before the reload failed', error),
+    );
 }
 
 async function openData(): Promise<void> {

@@ -299,4 +299,16 @@ describe('board', () => {
     await page.reload();
     await expectBoard(page, expected);
   });
+
+  it('keeps an edit typed just before a reload, written before the board shows again', async () => {
+    await page.getByRole('button', { name: 'Karte bearbeiten: Schnell 1', exact: true }).click();
+    const editor = page.getByRole('textbox', { name: 'Text der Karte' });
+    await expect.poll(() => editor.inputValue()).toBe('Schnell 1');
+    await page.keyboard.type('Gleich neu geladen');
+    // At once: before the save a pause in typing makes.
+    await page.reload();
+    await expect
+      .poll(async () => (await readBoard(page))[1]?.notes)
+      .toEqual(['Gleich neu geladen', ...Array.from({ length: 11 }, (_, i) => `Schnell ${i + 2}`)]);
+  });
 });

@@ -283,12 +283,14 @@ describe('project idea canvases', () => {
     expect(await editorOf('problem').inputValue()).toHaveLength(20_000);
   });
 
-  it('keeps everything after a reload', async () => {
+  it('keeps everything after a reload, also what was typed right before it', async () => {
+    // Before the pause in typing that saves it: kept at once, written at the next start.
+    await editorOf('hoursSaved').fill('40');
     await page.reload();
     await page.getByRole('heading', { level: 2, name: IDEA }).waitFor();
     await expect.poll(() => editorOf('problem').inputValue()).toBe(LONG);
     expect(await editorOf('cost').inputValue()).toBe('1.200,5');
-    expect(await editorOf('hoursSaved').inputValue()).toBe('');
+    expect(await editorOf('hoursSaved').inputValue()).toBe('40');
     expect(await editorOf('riskArea').inputValue()).toBe('Zugang zu öffentlichen Leistungen');
     expect(await editorOf('riskTier').inputValue()).toBe('high');
     expect(await field('personalData').getByRole('radio', { name: 'Ja' }).isChecked()).toBe(true);

@@ -5,6 +5,7 @@ import type { Note } from '../../domain/types';
 import { cleanNoteText, LIMITS } from '../../domain/validation';
 import { useAppStore } from '../../state/store';
 import { commit, describeError } from '../app/commands';
+import { forgetTyping, keepTyping } from '../app/typedKeeper';
 
 const AUTOSAVE_MS = 400;
 
@@ -28,24 +29,43 @@ export function NoteEditor({ note }: { note: Note }) {
   const [text, setText] = useState(note.text);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The typing not saved yet, if any: written when the timer fires or the editor goes away. */
+  const unsaved = useRef<(() => void) | null>(null);
   const autosaved = useRef(false);
   const finished = useRef(false);
   const setEditing = useAppStore((s) => s.setEditingNote);
+  const place = { kind: 'noteText', noteId: note.id } as const;
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving the card in the middle of typing (another screen) still saves what was typed.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      unsaved.current?.();
+    },
+    [],
+  );
 
   function change(value: string) {
     setText(value);
     const problem = problemWith(value);
     setError(problem);
     clearTimeout(timer.current);
+    unsaved.current = null;
     if (problem) return;
-    timer.current = setTimeout(() => {
+    const clean = cleanNoteText(value);
+    // Kept at once: a reload before the save below loses nothing (written at the next start).
+    const kept = keepTyping({ ...place, text: clean });
+    const save = () => {
+      unsaved.current = null;
       autosaved.current = true;
-      void commit([{ table: 'notes', after: { ...original.current, text: cleanNoteText(value) } }], {
+      void commit([{ table: 'notes', after: { ...original.current, text: clean } }], {
         undoable: false,
+      }).then((written) => {
+        if (written) kept.forget();
       });
-    }, AUTOSAVE_MS);
+    };
+    unsaved.current = save;
+    timer.current = setTimeout(save, AUTOSAVE_MS);
   }
 
   async function finish() {
@@ -57,16 +77,22 @@ export function NoteEditor({ note }: { note: Note }) {
     }
     finished.current = true;
     clearTimeout(timer.current);
+    unsaved.current = null;
     const changes = editNote(original.current, text, Date.now());
-    if (changes.length > 0) await commit(changes);
+    let written = true;
+    if (changes.length > 0) written = await commit(changes);
     else if (autosaved.current)
-      await commit([{ table: 'notes', after: original.current }], { undoable: false });
+      written = await commit([{ table: 'notes', after: original.current }], { undoable: false });
+    if (written) forgetTyping(place);
     setEditing(null);
   }
 
   async function cancel() {
     finished.current = true;
     clearTimeout(timer.current);
+    unsaved.current = null;
+    // Escape takes the typing back: nothing of it is to be written at the next start.
+    forgetTyping(place);
     if (autosaved.current) await commit([{ table: 'notes', after: original.current }], { undoable: false });
     setEditing(null);
   }

@@ -6,6 +6,7 @@ import type { IdeaId } from '../../domain/ids';
 import type { CanvasValue, Idea } from '../../domain/types';
 import { updateIdea } from './ideaActions';
 import { trackSave } from '../app/commands';
+import { keepTyping } from '../app/typedKeeper';
 
 /** Typing is saved this long after the last key; leaving the field makes the edit one undo step. */
 export const AUTOSAVE_MS = 250;
@@ -20,7 +21,8 @@ const same = (a: CanvasValue | undefined, b: CanvasValue | undefined) => (a ?? n
 export function useFieldSaver(ideaId: IdeaId, template: CanvasTemplate, key: string) {
   const original = useRef<{ value: CanvasValue } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const pending = useRef<{ value: CanvasValue } | null>(null);
+  /** The value typed and not yet saved; kept in localStorage meanwhile (see typedKeeper). */
+  const pending = useRef<{ value: CanvasValue; kept: { forget: () => void } } | null>(null);
   const [saving, setSaving] = useState(false);
 
   const write = useCallback(
@@ -46,14 +48,15 @@ export function useFieldSaver(ideaId: IdeaId, template: CanvasTemplate, key: str
     clearTimeout(timer.current);
     const next = pending.current;
     pending.current = null;
-    if (next) await write(next.value);
+    if (next && (await write(next.value))) next.kept.forget();
   }, [write]);
 
   // Leaving the canvas while a save is pending still writes it.
   useEffect(
     () => () => {
       clearTimeout(timer.current);
-      if (pending.current) void write(pending.current.value);
+      const next = pending.current;
+      if (next) void write(next.value).then((written) => written && next.kept.forget());
     },
     [write],
   );
@@ -61,19 +64,21 @@ export function useFieldSaver(ideaId: IdeaId, template: CanvasTemplate, key: str
   /** A valid value was typed: save it shortly. */
   const change = useCallback(
     (value: CanvasValue) => {
-      pending.current = { value };
+      // Kept at once: a reload before the save loses nothing (written at the next start).
+      pending.current = { value, kept: keepTyping({ kind: 'ideaField', ideaId, key, value }) };
       setSaving(true);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         void flush().then(() => setSaving(pending.current !== null));
       }, AUTOSAVE_MS);
     },
-    [flush],
+    [flush, ideaId, key],
   );
 
   /** Typing became invalid: nothing is saved until it is valid again. */
   const hold = useCallback(() => {
     clearTimeout(timer.current);
+    pending.current?.kept.forget();
     pending.current = null;
     setSaving(false);
   }, []);
