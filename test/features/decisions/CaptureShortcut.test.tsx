@@ -184,6 +184,40 @@ describe('CaptureShortcut', () => {
     expect(await getDb().decisions.count()).toBe(0);
   });
 
+  it('brings back what was typed before a reload, until it is saved or cancelled', async () => {
+    const user = userEvent.setup();
+    const first = renderShortcut();
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    let dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: 'Aufgabe' }));
+    await user.type(within(dialog).getByLabelText('Was'), 'Datenschutz prüfen');
+    await user.type(within(dialog).getByLabelText('Wer'), 'Herr Öztürk');
+    // The page is reloaded with the dialog open.
+    first.unmount();
+    renderShortcut();
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText(/noch nicht gespeichert war, ist wieder da/)).toBeTruthy();
+    expect(within(dialog).getByRole('radio', { name: 'Aufgabe' })).toHaveProperty('checked', true);
+    expect(within(dialog).getByLabelText('Was')).toHaveProperty('value', 'Datenschutz prüfen');
+    expect(within(dialog).getByLabelText('Wer')).toHaveProperty('value', 'Herr Öztürk');
+
+    // Cancelled on purpose: the next capture starts empty.
+    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    dialog = screen.getByRole('dialog');
+    expect(within(dialog).queryByText(/ist wieder da/)).toBeNull();
+    await user.type(within(dialog).getByLabelText('Text des Beschlusses'), 'Wir prüfen den Datenschutz.');
+    await user.click(within(dialog).getByRole('button', { name: 'Speichern' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Saved: nothing is kept to come back.
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    expect(within(screen.getByRole('dialog')).getByLabelText('Text des Beschlusses')).toHaveProperty(
+      'value',
+      '',
+    );
+  });
+
   it('does not open a second dialog on top of an open modal', async () => {
     const user = userEvent.setup();
     renderShortcut(

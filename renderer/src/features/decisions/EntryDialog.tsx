@@ -24,6 +24,13 @@ import {
   saveNewDecision,
   shorten,
 } from './decisionActions';
+import {
+  clearEntryDraft,
+  entryDraftKey,
+  readEntryDraft,
+  writeEntryDraft,
+  type EntryDraft,
+} from './entryDraft';
 
 export type EntryKind = 'decision' | 'action';
 
@@ -56,16 +63,51 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
   const decision = target.kind === 'decision' ? target.decision : null;
   const item = target.kind === 'action' ? target.item : null;
 
-  const [kind, setKind] = useState<EntryKind>(target.kind === 'new' ? target.entry : target.kind);
+  // What was typed before a reload comes back (kept until saved or cancelled).
+  const [draftKey] = useState(() => entryDraftKey({ workshopId, entryId: decision?.id ?? item?.id ?? null }));
+  const [restored] = useState(() => readEntryDraft(draftKey));
+  const [kind, setKindState] = useState<EntryKind>(
+    restored && target.kind === 'new' && target.choice
+      ? restored.kind
+      : target.kind === 'new'
+        ? target.entry
+        : target.kind,
+  );
   // One text for both kinds, so switching Beschluss ↔ Aufgabe keeps what was typed.
-  const [text, setText] = useState(decision?.text ?? item?.task ?? '');
+  const [text, setTextState] = useState(restored?.text ?? decision?.text ?? item?.task ?? '');
   const [date, setDate] = useState(decision ? decision.date : localIsoDate(new Date()));
   // null: not chosen yet; a new decision then takes the running TOP once the agenda has loaded.
   const [chosenTop, setChosenTop] = useState<AgendaItemId | '' | null>(
     decision ? (decision.agendaItemId ?? '') : null,
   );
-  const [owner, setOwner] = useState(item?.owner ?? '');
-  const [due, setDue] = useState(item?.due ?? '');
+  const [owner, setOwnerState] = useState(restored?.owner ?? item?.owner ?? '');
+  const [due, setDueState] = useState(restored?.due ?? item?.due ?? '');
+  const typed = useRef<EntryDraft>({ kind, text, owner, due });
+  function keep(patch: Partial<EntryDraft>) {
+    typed.current = { ...typed.current, ...patch };
+    writeEntryDraft(draftKey, typed.current);
+  }
+  const setKind = (value: EntryKind) => {
+    setKindState(value);
+    keep({ kind: value });
+  };
+  const setText = (value: string) => {
+    setTextState(value);
+    keep({ text: value });
+  };
+  const setOwner = (value: string) => {
+    setOwnerState(value);
+    keep({ owner: value });
+  };
+  const setDue = (value: string) => {
+    setDueState(value);
+    keep({ due: value });
+  };
+  /** Cancelled on purpose: what was typed is let go. */
+  const cancel = () => {
+    clearEntryDraft(draftKey);
+    onClose();
+  };
   const [status, setStatus] = useState<ActionStatus>(item?.status ?? 'open');
   const { setErrors, errorFor } = useFieldErrors();
   const [busy, setBusy] = useState(false);
@@ -120,6 +162,7 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
           : await saveNewActionItem(workshopId, actionFields);
     setBusy(false);
     if (!saved) return;
+    clearEntryDraft(draftKey);
     const isNew = target.kind === 'new';
     useAppStore
       .getState()
@@ -144,8 +187,9 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
             : t('actions.addTitle');
 
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={cancel}>
       <form ref={formRef} onSubmit={submit} noValidate className="entry-form">
+        {restored && <p className="field-hint entry-restored">{t('decisions.draftRestored')}</p>}
         {target.kind === 'new' && target.choice && (
           <fieldset className="field entry-kind">
             <legend>{t('decisions.capture.kind')}</legend>
@@ -298,7 +342,7 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
         )}
 
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={cancel}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
