@@ -8,6 +8,7 @@ import {
   annulRound,
   castBallot,
   defaultEntitled,
+  latestRevealedRound,
   mayVote,
   closeRound,
   rerunRound,
@@ -232,5 +233,24 @@ describe('defaultEntitled', () => {
       { id: 'p-dora' as ParticipantId, attendance: 'absent' as const },
     ];
     expect(defaultEntitled(people)).toEqual([ANNA, CEM]);
+  });
+});
+
+describe('latestRevealedRound', () => {
+  it('is the round revealed last: closed and revealed, by closing time; never an open or hidden one', () => {
+    const round = (id: string, status: VotingRound['status'], revealed: boolean, closedAt: number | null) =>
+      ({ ...startRound(args()).round, id, status, revealed, closedAt }) as VotingRound;
+    expect(latestRevealedRound([])).toBeNull();
+    expect(
+      latestRevealedRound([round('open', 'open', false, null), round('hidden', 'closed', false, 5)]),
+    ).toBeNull();
+    expect(
+      latestRevealedRound([
+        round('first', 'closed', true, 1),
+        round('hidden', 'closed', false, 9),
+        round('last', 'closed', true, 3),
+        round('annulled', 'annulled', true, 7),
+      ])?.id,
+    ).toBe('last');
   });
 });

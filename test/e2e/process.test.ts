@@ -111,7 +111,7 @@ describe('workshop process', () => {
     await page.getByRole('button', { name: 'Projektor öffnen' }).click();
     const projector = await popup;
     await projector.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await projector.getByText('Öffnen Sie ein Board, um es hier zu zeigen.').waitFor();
+    await projector.getByText('Hier erscheint, was die Moderation zeigt.').waitFor();
 
     await nav().getByRole('link', { name: 'Vision: KI in der Verwaltung 2030' }).click();
     await projector.getByRole('heading', { level: 2, name: 'Vision: KI in der Verwaltung 2030' }).waitFor();

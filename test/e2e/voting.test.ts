@@ -211,6 +211,12 @@ describe('voting', () => {
   });
 
   it('closes, reveals the ranking with ties and the turnout, and keeps it all over a reload', async () => {
+    const popup = session.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Projektor öffnen' }).click();
+    const projector = await popup;
+    await projector.getByText('Hier erscheint, was die Moderation zeigt.').waitFor();
+    await page.bringToFront();
+
     const card = roundCard('Schwerpunkte');
     await card.getByRole('button', { name: 'Abstimmung schließen' }).click();
     const confirm = page.getByRole('dialog', { name: 'Abstimmung schließen?' });
@@ -218,8 +224,34 @@ describe('voting', () => {
     await confirm.getByRole('button', { name: 'Abstimmung schließen' }).click();
     await card.getByText('Geschlossen, Ergebnis noch verborgen').waitFor();
     expect(await card.locator('table.voting-table').count()).toBe(0);
+    // Closed but not revealed: nothing of the result on the projector.
+    expect(await projector.locator('.projector-result').count()).toBe(0);
 
     await card.getByRole('button', { name: 'Ergebnis zeigen' }).click();
+    // The room sees the revealed ranking on the projector (soft hyphens aside).
+    const projected = () =>
+      projector
+        .locator('.projector-result-row')
+        .evaluateAll((rows) =>
+          rows.map((row) =>
+            [...row.children].map((cell) => (cell.textContent ?? '').replace(/\u00ad/g, '')).filter(Boolean),
+          ),
+        );
+    await expect.poll(projected).toEqual([
+      ['1.', A, '5 Punkte'],
+      ['2.', B, '4 Punkte'],
+      ['3. (gleichauf)', C, '3 Punkte'],
+      ['3. (gleichauf)', D, '3 Punkte'],
+    ]);
+    await expect
+      .poll(() =>
+        projector.locator('.projector-result h2').evaluate((h) => h.textContent?.replace(/\u00ad/g, '')),
+      )
+      .toBe('Ergebnis: Schwerpunkte');
+    await projector.getByText('5 von 5 Stimmen abgegeben').waitFor();
+    await expectAccessible(projector, 'the result on the projector');
+    await projector.close();
+
     const expected = [
       ['1.', A, '5 Punkte'],
       ['2.', B, '4 Punkte'],

@@ -57,6 +57,16 @@ export function defaultEntitled(
   return participants.filter((p) => attendanceOf(p) === 'present').map((p) => p.id);
 }
 
+/** The result the voting screen puts on the projector: the round revealed last. */
+export function latestRevealedRound(rounds: readonly VotingRound[]): VotingRound | null {
+  let latest: VotingRound | null = null;
+  for (const round of rounds) {
+    if (round.status !== 'closed' || !round.revealed) continue;
+    if (!latest || (round.closedAt ?? 0) > (latest.closedAt ?? 0)) latest = round;
+  }
+  return latest;
+}
+
 export interface StartRoundArgs {
   workshopId: WorkshopId;
   boardId: BoardId;

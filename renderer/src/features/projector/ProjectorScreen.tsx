@@ -8,7 +8,8 @@ import { useNow } from '../agenda/useNow';
 import { ProjectorPhoneJoin } from '../voting/phone/ProjectorPhoneJoin';
 import { ProjectorWriting } from '../writing/ProjectorWriting';
 import { useHyphenate, type Hyphenate } from './hyphenation';
-import { usePresentedBoard } from './presentation';
+import { usePresentedBoard, usePresentedRound } from './presentation';
+import { ProjectorResult } from './ProjectorResult';
 import { ProjectorClusters, ProjectorColumns, ProjectorIdeas, ProjectorMatrix } from './ProjectorBoards';
 
 /**
@@ -20,6 +21,7 @@ export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
   const hyphenate = useHyphenate(i18n.language);
   const loaded = useWorkshop(workshopId);
   const boardId = usePresentedBoard(workshopId);
+  const roundId = usePresentedRound(workshopId);
   const workshop = loaded?.workshop;
 
   useEffect(() => {
@@ -34,6 +36,7 @@ export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
       </main>
     );
   }
+  const idle = <p className="projector-idle">{t('projector.idle')}</p>;
   return (
     <main className="projector">
       <header className="projector-header">
@@ -44,8 +47,10 @@ export function ProjectorScreen({ workshopId }: { workshopId: WorkshopId }) {
         <ProjectorWriting workshopId={workshopId}>
           {boardId ? (
             <ProjectorBoard boardId={boardId} hyphenate={hyphenate} />
+          ) : roundId ? (
+            <ProjectorResult workshopId={workshopId} roundId={roundId} hyphenate={hyphenate} idle={idle} />
           ) : (
-            <p className="projector-idle">{t('projector.idle')}</p>
+            idle
           )}
         </ProjectorWriting>
       </ProjectorPhoneJoin>

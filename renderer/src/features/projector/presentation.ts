@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { BoardId, WorkshopId } from '../../domain/ids';
+import type { BoardId, VotingRoundId, WorkshopId } from '../../domain/ids';
 
 /**
  * What the facilitator shows, for the projector window to follow. Both windows
@@ -15,17 +15,29 @@ interface Presentation {
 
 export function usePresentation(workshopId: WorkshopId, boardId: BoardId | null): void {
   useEffect(() => {
-    try {
-      localStorage.setItem(KEY, JSON.stringify({ workshopId, boardId } satisfies Presentation));
-    } catch {
-      // Without storage the projector simply keeps showing what it showed.
-    }
+    store(KEY, { workshopId, boardId });
   }, [workshopId, boardId]);
+}
+
+/** The voting result the facilitator has on screen, if any. */
+const ROUND_KEY = 'moderato.presentation.round';
+
+interface PresentedRound {
+  workshopId: string;
+  roundId: string | null;
+}
+
+function store(key: string, value: Presentation | PresentedRound): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Without storage the projector simply keeps showing what it showed.
+  }
 }
 
 function subscribe(onChange: () => void) {
   const listener = (event: StorageEvent) => {
-    if (event.key === KEY || event.key === null) onChange();
+    if (event.key === KEY || event.key === ROUND_KEY || event.key === null) onChange();
   };
   window.addEventListener('storage', listener);
   return () => window.removeEventListener('storage', listener);
@@ -34,6 +46,38 @@ function subscribe(onChange: () => void) {
 function read(): string | null {
   try {
     return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+function readRound(): string | null {
+  try {
+    return localStorage.getItem(ROUND_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The voting screen tells the projector which revealed result it shows (null:
+ * none, e.g. while people vote on the laptop); leaving the screen takes it back.
+ */
+export function usePresentRound(workshopId: WorkshopId, roundId: VotingRoundId | null): void {
+  useEffect(() => {
+    store(ROUND_KEY, { workshopId, roundId });
+    return () => store(ROUND_KEY, { workshopId, roundId: null });
+  }, [workshopId, roundId]);
+}
+
+/** The voting result the facilitator shows in this workshop, or null. */
+export function usePresentedRound(workshopId: WorkshopId): VotingRoundId | null {
+  const raw = useSyncExternalStore(subscribe, readRound);
+  try {
+    const value = raw ? (JSON.parse(raw) as PresentedRound) : null;
+    return value?.workshopId === workshopId && typeof value.roundId === 'string'
+      ? (value.roundId as VotingRoundId)
+      : null;
   } catch {
     return null;
   }

@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantId, VotingRoundId } from '../../domain/ids';
 import type { Board, VotingRound, Workshop } from '../../domain/types';
+import { latestRevealedRound } from '../../domain/voting';
 import type { BallotContent } from '../../domain/votingTally';
 import { useParticipants } from '../../persistence/participantHooks';
 import { useVotersByRound, useVotingRounds } from '../../persistence/votingHooks';
+import { usePresentRound } from '../projector/presentation';
 import { BallotScreen } from './BallotScreen';
 import { countVoters } from './phone/lanModel';
 import { RoundCard } from './RoundCard';
@@ -38,6 +40,11 @@ export function VotingPanel({ workshop, boards }: { workshop: Workshop; boards: 
   const [starting, setStarting] = useState(false);
   const [ballotRoundId, setBallotRoundId] = useState<VotingRoundId | null>(null);
   const openBallots = useCallback((round: VotingRound) => setBallotRoundId(round.id), []);
+  // The projector shows the result revealed last; not while people cast their votes here.
+  usePresentRound(
+    workshop.id,
+    ballotRoundId === null ? (latestRevealedRound(rounds ?? [])?.id ?? null) : null,
+  );
 
   if (!rounds || !voters || !participants) return <p>{t('common.loading')}</p>;
 
