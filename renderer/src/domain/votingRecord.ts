@@ -56,7 +56,10 @@ export interface PromoteArgs {
  */
 export function promoteWinners(args: PromoteArgs): {
   decision: Decision;
+  /** The winning clusters, all focus areas now. */
   promoted: string[];
+  /** Those of them that were focus areas before. */
+  already: string[];
   changes: Change[];
 } {
   const { round, result, now } = args;
@@ -95,7 +98,8 @@ export function promoteWinners(args: PromoteArgs): {
     before: round,
     after: { ...round, decisionId: decision.id, updatedAt: now },
   });
-  return { decision, promoted: winnerIds, changes };
+  const already = winnerIds.filter((id) => byId.get(id)!.focusAreaAt !== null);
+  return { decision, promoted: winnerIds, already, changes };
 }
 
 export type RecordArgs = Omit<PromoteArgs, 'clusters'>;

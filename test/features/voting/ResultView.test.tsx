@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BoardId, ParticipantId, WorkshopId } from '../../../renderer/src/domain/ids';
 import type { Ballot, Participant, VotingRound } from '../../../renderer/src/domain/types';
@@ -88,6 +89,27 @@ describe('revealed results', () => {
     expect(within(table).getByRole('columnheader', { name: 'Ballots' })).toBeTruthy();
     const firsts = [...table.querySelectorAll('tbody tr')].map((row) => row.children[0]!.textContent);
     expect(firsts.slice(0, 2)).toEqual(['#1 (tied)', '#1 (tied)']);
+  });
+
+  it('says why a tie on the last place brings more items into the selection than asked for', async () => {
+    const user = userEvent.setup();
+    const { round, ballots, result } = revealed({ method: 'dots', dots: 1, maxPerItem: 1 }, true, [
+      { method: 'dots', dots: { n1: 1 } },
+      { method: 'dots', dots: { n2: 1 } },
+    ]);
+    render(<RoundResultView round={round} result={result} ballots={ballots} participants={people} />);
+    const places = await screen.findByLabelText('Wie viele Plätze kommen in die Auswahl?');
+    await user.clear(places);
+    await user.type(places, '1');
+    expect(screen.getByText(/^In die Auswahl kommen:/).textContent).toBe(
+      'In die Auswahl kommen: Chatbot Bürgeramt, E-Rechnung ' +
+        'Gleichstand auf dem letzten Platz: Alle Gleichplatzierten kommen mit (2 statt 1).',
+    );
+    await user.clear(places);
+    await user.type(places, '2');
+    expect(screen.getByText(/^In die Auswahl kommen:/).textContent).toBe(
+      'In die Auswahl kommen: Chatbot Bürgeramt, E-Rechnung',
+    );
   });
 
   it('named rounds show who voted what behind a collapsed detail; anonymous rounds never do', () => {

@@ -67,7 +67,7 @@ describe('the record of a cluster vote', () => {
   it('promotes the top clusters, records one decision and links the round, in one change set', () => {
     const { round, ballots } = revealedRound([{ c1: 3 }, { c2: 2, c3: 1 }, { c2: 1, c4: 2 }]);
     const result = roundResult(round, ballots);
-    const { decision, promoted, changes } = promoteWinners({
+    const { decision, promoted, already, changes } = promoteWinners({
       round,
       result,
       clusters,
@@ -77,6 +77,7 @@ describe('the record of a cluster vote', () => {
       now: 100,
     });
     expect(promoted).toEqual(['c1', 'c2']);
+    expect(already).toEqual(['c2']);
     // c2 was a focus area already: it keeps its date; c1 gets promoted, with title and description unchanged.
     const clusterChanges = changes.filter((c) => c.table === 'clusters');
     expect(clusterChanges).toHaveLength(1);

@@ -244,7 +244,9 @@ function PromoteSection({ round, result }: { round: VotingRound; result: RoundRe
       <p id={`${id}-preview`} className="field-hint">
         {valid
           ? chosen.length > 0
-            ? t(`voting.${kind}.preview`, { items: chosen.map((c) => label.get(c)).join(', ') })
+            ? t(`voting.${kind}.preview`, { items: chosen.map((c) => label.get(c)).join(', ') }) +
+              // A tie on the last place brings every tied item along: say why there are more.
+              (chosen.length > n ? ` ${t('voting.tieAtCut', { count: chosen.length, places: n })}` : '')
             : t('errors.votingRecord.noWinners')
           : t('errors.votingRecord.placesRange', { max: round.items.length })}
       </p>

@@ -139,6 +139,7 @@ export async function promoteRoundWinners(
   places: number,
 ): Promise<boolean> {
   let promoted: string[] = [];
+  let already: string[] = [];
   const saved = await run(() => {
     const now = Date.now();
     const planned = promoteWinners({
@@ -151,9 +152,18 @@ export async function promoteRoundWinners(
       now,
     });
     promoted = planned.promoted;
+    already = planned.already;
     return planned.changes;
   });
-  if (saved) announce(i18next.t('voting.promote.done', { count: promoted.length }));
+  if (saved) {
+    // Counted are the clusters made focus areas now; those that were already are named.
+    const title = new Map(clusters.map((c) => [c.id as string, c.title]));
+    const before = already.map((id) => i18next.t('common.quoted', { text: title.get(id) ?? '' })).join(', ');
+    const done = i18next.t('voting.promote.done', { count: promoted.length - already.length });
+    announce(
+      already.length > 0 ? `${done} ${i18next.t('voting.promote.already', { titles: before })}` : done,
+    );
+  }
   return saved;
 }
 
