@@ -33,6 +33,32 @@ describe('WorkshopListScreen', () => {
     expect(await getDb().agendaItems.count()).toBeGreaterThan(5);
   });
 
+  it('brings back what was typed into "Neuer Workshop" before a reload, until saved or cancelled', async () => {
+    const user = userEvent.setup();
+    await getDb().workshops.clear();
+    const first = render(<WorkshopListScreen />);
+    await screen.findByText(/Noch keine Workshops/);
+    await user.click(screen.getByRole('button', { name: 'Neuer Workshop' }));
+    let dialog = screen.getByRole('dialog', { name: 'Neuen Workshop anlegen' });
+    await user.type(within(dialog).getByLabelText('Titel'), 'KI im Bürgeramt');
+    await user.type(within(dialog).getByLabelText('Ort'), 'Sitzungssaal 2');
+    // The page is reloaded with the dialog open.
+    first.unmount();
+    render(<WorkshopListScreen />);
+    await screen.findByText(/Noch keine Workshops/);
+    await user.click(screen.getByRole('button', { name: 'Neuer Workshop' }));
+    dialog = screen.getByRole('dialog', { name: 'Neuen Workshop anlegen' });
+    expect(within(dialog).getByText(/noch nicht gespeichert war, ist wieder da/)).toBeTruthy();
+    expect((within(dialog).getByLabelText('Titel') as HTMLInputElement).value).toBe('KI im Bürgeramt');
+    expect((within(dialog).getByLabelText('Ort') as HTMLInputElement).value).toBe('Sitzungssaal 2');
+    // Cancelled on purpose: the next dialog starts empty.
+    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+    await user.click(screen.getByRole('button', { name: 'Neuer Workshop' }));
+    dialog = screen.getByRole('dialog', { name: 'Neuen Workshop anlegen' });
+    expect((within(dialog).getByLabelText('Titel') as HTMLInputElement).value).toBe('');
+    expect(within(dialog).queryByText(/ist wieder da/)).toBeNull();
+  });
+
   it('shows a title with markup as text', async () => {
     await getDb().workshops.clear();
     await getDb().workshops.add({

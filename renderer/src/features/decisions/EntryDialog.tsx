@@ -189,7 +189,7 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
   return (
     <Dialog title={title} onClose={cancel}>
       <form ref={formRef} onSubmit={submit} noValidate className="entry-form">
-        {restored && <p className="field-hint entry-restored">{t('decisions.draftRestored')}</p>}
+        {restored && <p className="field-hint entry-restored">{t('common.draftRestored')}</p>}
         {target.kind === 'new' && target.choice && (
           <fieldset className="field entry-kind">
             <legend>{t('decisions.capture.kind')}</legend>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStoredForm } from '../app/storedForm';
 import { useFieldErrors } from '../app/useFieldErrors';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
@@ -10,21 +11,41 @@ import { DEFAULT_TEMPLATE_ID, TEMPLATES } from './templates';
 interface WorkshopFormDialogProps {
   mode: 'create' | 'edit';
   initial: WorkshopFields;
+  /** The workshop edited (its typing is kept apart from a new one's). */
+  workshopId?: string;
   /** Resolves true when saved; the dialog then closes. The template is chosen when creating. */
   onSubmit: (fields: WorkshopFields, templateId: string) => Promise<boolean>;
   onClose: () => void;
 }
 
-export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: WorkshopFormDialogProps) {
+export function WorkshopFormDialog({
+  mode,
+  initial,
+  workshopId,
+  onSubmit,
+  onClose,
+}: WorkshopFormDialogProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'de';
-  const [fields, setFields] = useState<WorkshopFields>(initial);
+  // What is typed survives a reload until it is saved or cancelled.
+  const form = useStoredForm(`workshop:${mode === 'create' ? 'new' : (workshopId ?? 'edit')}`, {
+    title: initial.title,
+    date: initial.date,
+    place: initial.place,
+    organisation: initial.organisation,
+    facilitators: initial.facilitators,
+    minuteTaker: initial.minuteTaker,
+  });
+  const fields = form.values;
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
   const { setErrors, errorFor } = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
-  const set = (field: keyof WorkshopFields) => (value: string) =>
-    setFields((f) => ({ ...f, [field]: value }));
+  const set = (field: keyof WorkshopFields) => (value: string) => form.set(field, value);
+  const cancel = () => {
+    form.forget();
+    onClose();
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,15 +59,18 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
     setBusy(true);
     const saved = await onSubmit(fields, templateId);
     setBusy(false);
-    if (saved) onClose();
+    if (!saved) return;
+    form.forget();
+    onClose();
   }
 
   return (
     <Dialog
       title={mode === 'create' ? t('workshops.createTitle') : t('workshops.editTitle')}
-      onClose={onClose}
+      onClose={cancel}
     >
       <form onSubmit={submit} noValidate>
+        {form.restored && <p className="field-hint entry-restored">{t('common.draftRestored')}</p>}
         <TextField
           label={t('fields.title')}
           value={fields.title}
@@ -117,7 +141,7 @@ export function WorkshopFormDialog({ mode, initial, onSubmit, onClose }: Worksho
           </fieldset>
         )}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={cancel}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>

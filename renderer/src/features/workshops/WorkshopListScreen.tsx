@@ -157,6 +157,7 @@ export function WorkshopListScreen() {
         <WorkshopFormDialog
           mode="edit"
           initial={dialog.workshop}
+          workshopId={dialog.workshop.id}
           onSubmit={(fields) => saveWorkshopFields(dialog.workshop, fields)}
           onClose={close}
         />

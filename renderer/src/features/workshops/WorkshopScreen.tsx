@@ -129,6 +129,7 @@ export function WorkshopScreen({ workshopId, section, boardId }: WorkshopScreenP
         <WorkshopFormDialog
           mode="edit"
           initial={workshop}
+          workshopId={workshop.id}
           onSubmit={(fields) => saveWorkshopFields(workshop, fields)}
           onClose={() => setEditing(false)}
         />

@@ -1,0 +1,55 @@
+import { useCallback, useRef, useState } from 'react';
+
+const PREFIX = 'moderato.form.';
+
+function readStored<T extends Record<string, string>>(key: string, initial: T): T | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(PREFIX + key) ?? 'null') as unknown;
+    if (typeof stored !== 'object' || stored === null) return null;
+    const values = { ...initial };
+    let differs = false;
+    for (const field of Object.keys(initial) as Array<keyof T>) {
+      const value = (stored as Record<string, unknown>)[field as string];
+      if (typeof value === 'string' && value !== initial[field]) {
+        values[field] = value as T[keyof T];
+        differs = true;
+      }
+    }
+    return differs ? values : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A dialog's text fields, kept in localStorage at every keystroke until the
+ * dialog is saved or cancelled: a reload (or a crash) with the dialog open
+ * loses nothing, and the next time it opens it shows what was typed.
+ * `restored` says so, for a line that tells the user.
+ */
+export function useStoredForm<T extends Record<string, string>>(key: string, initial: T) {
+  const [restoredValues] = useState(() => readStored(key, initial));
+  const [values, setValues] = useState<T>(restoredValues ?? initial);
+  const latest = useRef(values);
+  const set = useCallback(
+    (field: keyof T, value: string) => {
+      latest.current = { ...latest.current, [field]: value };
+      setValues(latest.current);
+      try {
+        localStorage.setItem(PREFIX + key, JSON.stringify(latest.current));
+      } catch {
+        // Storage full or blocked: the text then lives in the dialog only.
+      }
+    },
+    [key],
+  );
+  /** Saved or cancelled: nothing is kept to come back. */
+  const forget = useCallback(() => {
+    try {
+      localStorage.removeItem(PREFIX + key);
+    } catch {
+      // As above.
+    }
+  }, [key]);
+  return { values, set, forget, restored: restoredValues !== null };
+}
