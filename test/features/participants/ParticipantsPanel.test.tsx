@@ -100,6 +100,27 @@ describe('ParticipantsPanel', () => {
     expect(document.activeElement).toBe(name);
   });
 
+  it('keeps a person half typed over a reload, and forgets it once added', async () => {
+    const user = userEvent.setup();
+    const first = renderPanel();
+    await screen.findByText(/Noch keine Teilnehmenden/);
+    let form = screen.getByRole('form', { name: 'Person hinzufügen' });
+    await user.type(within(form).getByLabelText('Name'), 'Ayşe Yılmaz');
+    await user.type(within(form).getByLabelText('Rolle'), 'Protokoll');
+    first.unmount();
+    const second = renderPanel();
+    await screen.findByText(/Noch keine Teilnehmenden/);
+    form = screen.getByRole('form', { name: 'Person hinzufügen' });
+    expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Ayşe Yılmaz');
+    expect((within(form).getByLabelText('Rolle') as HTMLInputElement).value).toBe('Protokoll');
+    await user.click(within(form).getByRole('button', { name: 'Hinzufügen' }));
+    await waitFor(() => expect(tableRows()).toEqual([['Ayşe Yılmaz', '', 'Protokoll']]));
+    second.unmount();
+    renderPanel();
+    form = await screen.findByRole('form', { name: 'Person hinzufügen' });
+    expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('');
+  });
+
   it('refuses a duplicate and a too-long unit next to the field, nothing saved', async () => {
     const user = userEvent.setup();
     await seed(['Şükrü Öztürk', 'Amt für Digitales', '']);

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 
 const PREFIX = 'moderato.form.';
 
-function readStored<T extends Record<string, string>>(key: string, initial: T): T | null {
+function readStored<T extends { [K in keyof T]: string }>(key: string, initial: T): T | null {
   try {
     const stored = JSON.parse(localStorage.getItem(PREFIX + key) ?? 'null') as unknown;
     if (typeof stored !== 'object' || stored === null) return null;
@@ -27,21 +27,25 @@ function readStored<T extends Record<string, string>>(key: string, initial: T): 
  * loses nothing, and the next time it opens it shows what was typed.
  * `restored` says so, for a line that tells the user.
  */
-export function useStoredForm<T extends Record<string, string>>(key: string, initial: T) {
+export function useStoredForm<T extends { [K in keyof T]: string }>(key: string, initial: T) {
   const [restoredValues] = useState(() => readStored(key, initial));
   const [values, setValues] = useState<T>(restoredValues ?? initial);
   const latest = useRef(values);
-  const set = useCallback(
-    (field: keyof T, value: string) => {
-      latest.current = { ...latest.current, [field]: value };
-      setValues(latest.current);
+  const setAll = useCallback(
+    (next: T) => {
+      latest.current = next;
+      setValues(next);
       try {
-        localStorage.setItem(PREFIX + key, JSON.stringify(latest.current));
+        localStorage.setItem(PREFIX + key, JSON.stringify(next));
       } catch {
         // Storage full or blocked: the text then lives in the dialog only.
       }
     },
     [key],
+  );
+  const set = useCallback(
+    (field: keyof T, value: string) => setAll({ ...latest.current, [field]: value } as T),
+    [setAll],
   );
   /** Saved or cancelled: nothing is kept to come back. */
   const forget = useCallback(() => {
@@ -51,5 +55,5 @@ export function useStoredForm<T extends Record<string, string>>(key: string, ini
       // As above.
     }
   }, [key]);
-  return { values, set, forget, restored: restoredValues !== null };
+  return { values, set, setAll, forget, restored: restoredValues !== null };
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useStoredForm } from '../app/storedForm';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_PARTICIPANT_FIELDS, type ParticipantFields } from '../../domain/participants';
 import type { Participant, Workshop } from '../../domain/types';
@@ -16,7 +17,9 @@ export function AddParticipantForm({ workshop, existing }: AddParticipantFormPro
   const headingId = useId();
   const formErrorId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [fields, setFields] = useState<ParticipantFields>(EMPTY_PARTICIPANT_FIELDS);
+  // What is typed survives a reload until the person is added.
+  const form = useStoredForm<ParticipantFields>(`participant:new:${workshop.id}`, EMPTY_PARTICIPANT_FIELDS);
+  const fields = form.values;
   const [messages, setMessages] = useState<FieldMessages>({});
   const [busy, setBusy] = useState(false);
 
@@ -28,7 +31,8 @@ export function AddParticipantForm({ workshop, existing }: AddParticipantFormPro
     setBusy(false);
     setMessages(result.messages);
     if (result.saved) {
-      setFields(EMPTY_PARTICIPANT_FIELDS);
+      form.setAll(EMPTY_PARTICIPANT_FIELDS);
+      form.forget();
       // Ready for the next person.
       formRef.current?.querySelector<HTMLInputElement>('[data-field="name"]')?.focus();
     } else {
@@ -49,7 +53,7 @@ export function AddParticipantForm({ workshop, existing }: AddParticipantFormPro
         {t('participants.addHeading')}
       </h3>
       <div className="participant-add-fields">
-        <ParticipantInputs fields={fields} messages={messages} onChange={setFields} />
+        <ParticipantInputs fields={fields} messages={messages} onChange={form.setAll} />
         <button type="submit" className="button button-primary participant-add-submit" disabled={busy}>
           {t('participants.add')}
         </button>
