@@ -17,7 +17,14 @@ import { getDb } from '../../../renderer/src/persistence/db';
 const NOTE = 'n-kept' as NoteId;
 const IDEA = 'i-kept' as IdeaId;
 
-const note = { id: NOTE, boardId: 'b1', columnId: 'c1', text: 'Akten digitalisieren', rank: 'a0', updatedAt: 1 };
+const note = {
+  id: NOTE,
+  boardId: 'b1',
+  columnId: 'c1',
+  text: 'Akten digitalisieren',
+  rank: 'a0',
+  updatedAt: 1,
+};
 const idea = { id: IDEA, workshopId: 'w1', boardId: 'b2', fields: { effort: '10 PT' }, updatedAt: 1 };
 
 afterEach(async () => {
@@ -39,7 +46,10 @@ describe('typedKeeper', () => {
     keepTyping({ kind: 'ideaField', ideaId: IDEA, key: 'effort', value: 20 });
     keepTyping({ kind: 'noteText', noteId: NOTE, text: 'Zweite' });
     localStorage.setItem('moderato.typed.note:broken', '{not json');
-    localStorage.setItem('moderato.typed.note:odd', JSON.stringify({ version: 0, typing: { kind: 'other' } }));
+    localStorage.setItem(
+      'moderato.typed.note:odd',
+      JSON.stringify({ version: 0, typing: { kind: 'other' } }),
+    );
     expect(keptTyping()).toEqual([
       { kind: 'ideaField', ideaId: IDEA, key: 'effort', value: 20 },
       { kind: 'noteText', noteId: NOTE, text: 'Zweite' },

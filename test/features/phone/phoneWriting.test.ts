@@ -274,8 +274,14 @@ describe('the outbox', () => {
     await waitFor(() => expect(statuses()).toEqual(['gesendet', 'gesendet']));
     expect(fake.liveTexts()).toEqual(['Einmal', 'Zweimal']);
     expect(fake.noteEvents).toHaveLength(2);
-    // "Einmal" went three times (lost answer, no answer, stored again = a repeat), then "Zweimal".
-    expect(posts(fake)).toEqual(['Einmal', 'Einmal', 'Zweimal']);
+    // "Einmal" reached the laptop at least twice (its answer lost, then stored again = a
+    // repeat; the network failure in between never arrived), and all of that before
+    // "Zweimal". A slow machine may add a repeat (a retry whose answer came late): the
+    // card is still stored once (above).
+    const sent = posts(fake);
+    expect(sent.filter((text) => text === 'Einmal').length).toBeGreaterThanOrEqual(2);
+    expect(sent.indexOf('Zweimal')).toBeGreaterThan(sent.lastIndexOf('Einmal'));
+    expect(new Set(sent)).toEqual(new Set(['Einmal', 'Zweimal']));
   });
 
   it('waits when the laptop is busy, then sends', async () => {
