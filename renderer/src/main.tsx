@@ -51,8 +51,9 @@ async function openDatabaseSafely(): Promise<void> {
     );
   }
   await openDatabase(getDb());
-  // Typing that a reload (or a crash) caught before its save: written before anything shows.
-  if (keptTyping().length > 0)
+  // Typing that a reload (or a crash) caught before its save: written before anything shows,
+  // by the main window only (the projector's window only reads).
+  if (startRoute.name !== 'projector' && keptTyping().length > 0)
     await writeKeptTyping(getDb()).catch((error: unknown) =>
       console.warn('Writing the typing kept before the reload failed', error),
     );

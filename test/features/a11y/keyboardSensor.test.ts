@@ -39,11 +39,13 @@ afterEach(() => {
  * A sensor as dnd-kit makes one: inside the keydown (Space) on the handle, while that
  * event is still on its way up to the document.
  */
-function pickUp(options: { measured: boolean }) {
+function pickUp(options: { measured: boolean; board?: HTMLElement }) {
   const context = {
     current: {
       collisionRect: options.measured ? CARD : null,
       droppableRects: new Map(options.measured ? [['target', CARD]] : []),
+      // The board's drop targets: in the page while the board is.
+      droppableContainers: new Map(options.board ? [['target', { node: { current: options.board } }]] : []),
       scrollableAncestors: [],
     } as unknown as SensorContext,
   };
@@ -135,7 +137,7 @@ describe('KeyboardSensor', () => {
     expect(drag.onEnd).not.toHaveBeenCalled();
   });
 
-  it('hands a key on at once when nothing waits and all is measured, once although two listeners hear it', async () => {
+  it('hands a key on at once when nothing waits and all is measured, once', async () => {
     const drag = pickUp({ measured: true });
     await timeout();
     keydown(document.body, 'ArrowRight');
@@ -177,6 +179,19 @@ describe('KeyboardSensor', () => {
     expect(drag.onMove).toHaveBeenCalledOnce();
     expect(drag.onEnd).not.toHaveBeenCalled();
     expect(drag.onCancel).toHaveBeenCalledOnce();
+  });
+
+  it('leaves a drag alone whose board is still in the page when another one goes away', async () => {
+    const board = document.createElement('ol');
+    document.body.append(board);
+    const other = renderHook(() => useEndKeyboardDragOnUnmount());
+    const drag = pickUp({ measured: true, board });
+    await timeout();
+    other.unmount();
+    expect(drag.onCancel).not.toHaveBeenCalled();
+    keydown(document.body, 'ArrowRight');
+    expect(drag.onMove).toHaveBeenCalledOnce();
+    board.remove();
   });
 
   it('leaves a finished drag alone when its board goes away later', async () => {

@@ -11,6 +11,7 @@ import {
   keptTyping,
   writeKeptTyping,
 } from '../../../renderer/src/features/app/typedKeeper';
+import { forgetKeptTextOf } from '../../../renderer/src/features/app/keptText';
 import { NoteEditor } from '../../../renderer/src/features/board/NoteEditor';
 import { getDb } from '../../../renderer/src/persistence/db';
 
@@ -77,6 +78,47 @@ describe('typedKeeper', () => {
   });
 });
 
+describe('writeKeptTyping, guarded', () => {
+  it('leaves a card alone that was changed after the typing (in another window)', async () => {
+    const db = getDb();
+    keepTyping({ kind: 'noteText', noteId: NOTE, text: 'Alt getippt' });
+    await db.notes.put({
+      ...note,
+      text: 'Später anderswo',
+      updatedAt: Date.now() + 60_000,
+    } as unknown as Note);
+    expect(await writeKeptTyping(db)).toBe(0);
+    expect((await db.notes.get(NOTE))!.text).toBe('Später anderswo');
+    expect(keptTyping()).toEqual([]);
+  });
+});
+
+describe('forgetKeptTextOf', () => {
+  it('removes what was kept for the parts of a workshop deleted for good, and nothing else', () => {
+    const [workshop, column, card, entry, other] = [
+      '0b7f4c1e-1111-4a2b-9c3d-000000000001',
+      '0b7f4c1e-1111-4a2b-9c3d-000000000002',
+      '0b7f4c1e-1111-4a2b-9c3d-000000000003',
+      '0b7f4c1e-1111-4a2b-9c3d-000000000004',
+      '0b7f4c1e-1111-4a2b-9c3d-000000000005',
+    ];
+    const keys = {
+      mine: [
+        `moderato.form.participant:new:${workshop}`,
+        `moderato.draft.note:${column}`,
+        `moderato.draft.note:${column}.pending`,
+        `moderato.typed.note:${card}`,
+        `moderato.entry.${entry}`,
+      ],
+      others: [`moderato.form.participant:new:${other}`, 'moderato.form.workshop:new', 'moderato.language'],
+    };
+    for (const key of [...keys.mine, ...keys.others]) localStorage.setItem(key, 'x');
+    expect(forgetKeptTextOf(new Set([workshop, column, card, entry]))).toBe(5);
+    for (const key of keys.mine) expect(localStorage.getItem(key)).toBeNull();
+    for (const key of keys.others) expect(localStorage.getItem(key)).toBe('x');
+  });
+});
+
 describe('NoteEditor', () => {
   it('keeps each keystroke at once, and forgets it once the pause has saved it', async () => {
     await getDb().notes.put(note as unknown as Note);
@@ -109,6 +151,10 @@ describe('NoteEditor', () => {
     render(<NoteEditor note={note as unknown as Note} />);
     const field = screen.getByRole('textbox');
     await user.type(field, ' und mehr');
+    // After the pause has saved it: Escape takes the saved typing back too.
+    await waitFor(async () =>
+      expect((await getDb().notes.get(NOTE))!.text).toBe('Akten digitalisieren und mehr'),
+    );
     await user.keyboard('{Escape}');
     expect(keptTyping()).toEqual([]);
     await waitFor(async () => expect((await getDb().notes.get(NOTE))!.text).toBe('Akten digitalisieren'));

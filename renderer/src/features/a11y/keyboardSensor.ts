@@ -23,8 +23,13 @@ interface Internals {
   detach: () => void;
 }
 
-/** Cancels of the keyboard drags under way (one at most: the focus is in one place). */
-const running = new Set<() => void>();
+/** The keyboard drags under way (one at most: the focus is in one place). */
+interface Running {
+  cancel: () => void;
+  /** Whether its board is still in the page (any of its drop targets). */
+  inPage: () => boolean;
+}
+const running = new Set<Running>();
 
 /**
  * Cancels a keyboard drag whose board goes away, as Escape would: the card stays
@@ -37,7 +42,8 @@ const running = new Set<() => void>();
 export function useEndKeyboardDragOnUnmount(): void {
   useEffect(
     () => () => {
-      for (const cancel of [...running]) cancel();
+      // Only the drags of boards that went: React has detached their nodes by now.
+      for (const drag of [...running]) if (!drag.inPage()) drag.cancel();
     },
     [],
   );
@@ -74,8 +80,6 @@ export class KeyboardSensor extends DndKeyboardSensor {
     const view = ownerDocument.defaultView ?? window;
 
     const waiting: KeyboardEvent[] = [];
-    // dnd-kit's listener (added after its timeout) and this one both see each key: handled once.
-    const seen = new WeakSet<Event>();
     let ended = false;
     let frame = 0;
     let framesWaited = 0;
@@ -95,8 +99,7 @@ export class KeyboardSensor extends DndKeyboardSensor {
 
     const onKeyDown = (event: Event) => {
       // The key that picked the card up is still on its way to the document: it starts, not drops.
-      if (ended || event === props.event || seen.has(event)) return;
-      seen.add(event);
+      if (ended || event === props.event) return;
       if (!(event instanceof view.KeyboardEvent) || !isDragKey(event.code)) {
         handle(event);
         return;
@@ -111,17 +114,26 @@ export class KeyboardSensor extends DndKeyboardSensor {
       if (frame === 0) frame = view.requestAnimationFrame(pump);
     };
 
-    const cancel = () => self.handleCancel(new view.KeyboardEvent('keydown', { code: KeyboardCode.Esc }));
-    running.add(cancel);
+    const drag: Running = {
+      cancel: () => self.handleCancel(new view.KeyboardEvent('keydown', { code: KeyboardCode.Esc })),
+      inPage: () =>
+        [...props.context.current.droppableContainers.values()].some(
+          (container) => container?.node.current?.isConnected === true,
+        ),
+    };
+    running.add(drag);
+    // dnd-kit adds this same function after its timeout: the browser keeps one of the two.
     self.handleKeyDown = onKeyDown;
     ownerDocument.addEventListener('keydown', onKeyDown);
     self.detach = () => {
       ended = true;
-      running.delete(cancel);
+      running.delete(drag);
       waiting.length = 0;
       if (frame !== 0) view.cancelAnimationFrame(frame);
       ownerDocument.removeEventListener('keydown', onKeyDown);
       detach();
+      // A drag over before dnd-kit's timeout: its late add comes after this; take it away then.
+      view.setTimeout(() => ownerDocument.removeEventListener('keydown', onKeyDown));
     };
   }
 }

@@ -22,6 +22,8 @@ const PREFIX = 'moderato.typed.';
 interface Stored {
   /** Which keeping this is: an older save must not forget newer typing. */
   version: number;
+  /** When it was typed: a card or idea changed later (elsewhere) is not overwritten. */
+  at?: number;
   typing: KeptTyping;
 }
 
@@ -39,7 +41,7 @@ export function keepTyping(typing: KeptTyping): { forget: () => void } {
   versions += 1;
   const version = versions;
   try {
-    localStorage.setItem(key, JSON.stringify({ version, typing } satisfies Stored));
+    localStorage.setItem(key, JSON.stringify({ version, at: Date.now(), typing } satisfies Stored));
   } catch {
     // Storage full or blocked: the typing is then only as safe as its save.
   }
@@ -78,6 +80,10 @@ function isKeptTyping(value: unknown): value is KeptTyping {
 
 /** What a reload interrupted, in the order it was typed. */
 export function keptTyping(): KeptTyping[] {
+  return keptEntries().map((stored) => stored.typing);
+}
+
+function keptEntries(): Stored[] {
   const found: Stored[] = [];
   try {
     const keys: string[] = [];
@@ -97,41 +103,51 @@ export function keptTyping(): KeptTyping[] {
   } catch {
     return [];
   }
-  return found.sort((a, b) => a.version - b.version).map((stored) => stored.typing);
+  return found.sort((a, b) => a.version - b.version);
 }
 
 /**
- * At start: writes the typing a reload interrupted into the cards and ideas it
- * belongs to (not as an undo step: the history is gone with the page), then
- * forgets it. A card or idea deleted meanwhile takes nothing. Resolves how
- * many were written.
+ * At start (of the main window, never the projector's): writes the typing a
+ * reload interrupted into the cards and ideas it belongs to (not as an undo
+ * step: the history is gone with the page), then forgets it. A card or idea
+ * deleted meanwhile, or changed after the typing (in another window), takes
+ * nothing; one that fails is forgotten too, so it cannot come back at every
+ * start. Resolves how many were written.
  */
 export async function writeKeptTyping(db: ModeratoDb): Promise<number> {
-  const kept = keptTyping();
   let written = 0;
-  for (const typing of kept) {
-    if (typing.kind === 'noteText') {
-      const note = await db.notes.get(typing.noteId);
-      if (note && note.text !== typing.text) {
-        await applyChanges(db, [
-          { table: 'notes', before: note, after: { ...note, text: typing.text, updatedAt: Date.now() } },
-        ]);
-        written += 1;
+  for (const { typing, at = 0 } of keptEntries()) {
+    try {
+      if (typing.kind === 'noteText') {
+        const note = await db.notes.get(typing.noteId);
+        if (note && note.updatedAt <= at && note.text !== typing.text) {
+          await applyChanges(db, [
+            { table: 'notes', before: note, after: { ...note, text: typing.text, updatedAt: Date.now() } },
+          ]);
+          written += 1;
+        }
+      } else {
+        const idea = await db.ideas.get(typing.ideaId);
+        if (idea && idea.updatedAt <= at && (idea.fields[typing.key] ?? null) !== typing.value) {
+          await applyChanges(db, [
+            {
+              table: 'ideas',
+              before: idea,
+              after: {
+                ...idea,
+                fields: { ...idea.fields, [typing.key]: typing.value },
+                updatedAt: Date.now(),
+              },
+            },
+          ]);
+          written += 1;
+        }
       }
-    } else {
-      const idea = await db.ideas.get(typing.ideaId);
-      if (idea && (idea.fields[typing.key] ?? null) !== typing.value) {
-        await applyChanges(db, [
-          {
-            table: 'ideas',
-            before: idea,
-            after: { ...idea, fields: { ...idea.fields, [typing.key]: typing.value }, updatedAt: Date.now() },
-          },
-        ]);
-        written += 1;
-      }
+    } catch (error) {
+      console.warn('Writing typing kept before a reload failed', error);
+    } finally {
+      forgetTyping(typing);
     }
-    forgetTyping(typing);
   }
   return written;
 }

@@ -1,13 +1,27 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editNote } from '../../domain/boardCommands';
+import type { NoteId } from '../../domain/ids';
 import type { Note } from '../../domain/types';
+import { getDb } from '../../persistence/db';
 import { cleanNoteText, LIMITS } from '../../domain/validation';
 import { useAppStore } from '../../state/store';
 import { commit, describeError } from '../app/commands';
 import { forgetTyping, keepTyping } from '../app/typedKeeper';
 
 const AUTOSAVE_MS = 400;
+
+/**
+ * Writes only the text into the card as stored now: a card moved or recoloured
+ * meanwhile (another window) keeps that, and one deleted meanwhile is not brought
+ * back. Resolves whether the text is in the card.
+ */
+async function writeText(noteId: NoteId, text: string): Promise<boolean> {
+  const current = await getDb().notes.get(noteId);
+  if (!current) return false;
+  if (current.text === text) return true;
+  return commit([{ table: 'notes', before: current, after: { ...current, text } }], { undoable: false });
+}
 
 function problemWith(text: string): string | null {
   try {
@@ -58,9 +72,7 @@ export function NoteEditor({ note }: { note: Note }) {
     const save = () => {
       unsaved.current = null;
       autosaved.current = true;
-      void commit([{ table: 'notes', after: { ...original.current, text: clean } }], {
-        undoable: false,
-      }).then((written) => {
+      void writeText(original.current.id, clean).then((written) => {
         if (written) kept.forget();
       });
     };
@@ -81,8 +93,7 @@ export function NoteEditor({ note }: { note: Note }) {
     const changes = editNote(original.current, text, Date.now());
     let written = true;
     if (changes.length > 0) written = await commit(changes);
-    else if (autosaved.current)
-      written = await commit([{ table: 'notes', after: original.current }], { undoable: false });
+    else if (autosaved.current) written = await writeText(original.current.id, original.current.text);
     if (written) forgetTyping(place);
     setEditing(null);
   }
@@ -93,7 +104,7 @@ export function NoteEditor({ note }: { note: Note }) {
     unsaved.current = null;
     // Escape takes the typing back: nothing of it is to be written at the next start.
     forgetTyping(place);
-    if (autosaved.current) await commit([{ table: 'notes', after: original.current }], { undoable: false });
+    if (autosaved.current) await writeText(original.current.id, original.current.text);
     setEditing(null);
   }
 

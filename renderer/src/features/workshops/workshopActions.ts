@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { forgetKeptTextOf } from '../app/keptText';
 import type { WorkshopId } from '../../domain/ids';
 import { purgeWorkshop } from '../../domain/purge';
 import type { Workshop } from '../../domain/types';
@@ -73,5 +74,16 @@ export async function purgeFromBin(workshop: Workshop): Promise<void> {
   const ok = await commit(purgeWorkshop(workshop, { ...tree, ...writing }), {
     undoable: false,
   });
-  if (ok) useAppStore.getState().announce(i18next.t('workshops.purged', { title: workshop.title }));
+  if (!ok) return;
+  // Text typed for it and kept until saved (a person half typed, a decision) goes too.
+  forgetKeptTextOf(
+    new Set<string>([
+      workshop.id,
+      ...[tree.boards, tree.columns, tree.matrixRows, tree.clusters, tree.notes, tree.ideas]
+        .flat()
+        .map((row) => row.id),
+      ...[tree.decisions, tree.actionItems].flat().map((row) => row.id),
+    ]),
+  );
+  useAppStore.getState().announce(i18next.t('workshops.purged', { title: workshop.title }));
 }
