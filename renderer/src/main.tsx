@@ -8,6 +8,7 @@ import { FirstPaint } from './features/app/FirstPaint';
 import { parseRoute } from './features/app/router';
 import { chunkFor, workshopScreen } from './features/app/screens';
 import { StartupFailure } from './features/app/StartupFailure';
+import { clearPresentedRound } from './features/projector/presentation';
 import { keptTyping, writeKeptTyping } from './features/app/typedKeeper';
 import { requestPersistentStorage, snapshotIfUpgradePending } from './features/backup/backupClient';
 import { listenForSnapshotRequests } from './features/backup/snapshotScheduler';
@@ -24,6 +25,8 @@ const i18n = initI18n();
 getPlatform().setLanguage(i18n.language === 'en' ? 'en' : 'de');
 
 const root = createRoot(document.getElementById('root')!);
+// The facilitator's window starts with no voting result on the projector.
+if (parseRoute(window.location.hash).name !== 'projector') clearPresentedRound();
 
 const language = i18n.language === 'en' ? 'en' : 'de';
 // The workshop list in German needs only the texts of the start bundle; every other

@@ -237,12 +237,12 @@ describe('defaultEntitled', () => {
 });
 
 describe('latestRevealedRound', () => {
-  it('is the round revealed last: closed and revealed, by closing time; never an open or hidden one', () => {
-    const round = (id: string, status: VotingRound['status'], revealed: boolean, closedAt: number | null) =>
-      ({ ...startRound(args()).round, id, status, revealed, closedAt }) as VotingRound;
+  it('is the revealed round worked on last (close A, close B, reveal B, reveal A: A); never an open or hidden one', () => {
+    const round = (id: string, status: VotingRound['status'], revealed: boolean, updatedAt: number) =>
+      ({ ...startRound(args()).round, id, status, revealed, updatedAt }) as VotingRound;
     expect(latestRevealedRound([])).toBeNull();
     expect(
-      latestRevealedRound([round('open', 'open', false, null), round('hidden', 'closed', false, 5)]),
+      latestRevealedRound([round('open', 'open', false, 1), round('hidden', 'closed', false, 5)]),
     ).toBeNull();
     expect(
       latestRevealedRound([

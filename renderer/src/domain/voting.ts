@@ -57,12 +57,15 @@ export function defaultEntitled(
   return participants.filter((p) => attendanceOf(p) === 'present').map((p) => p.id);
 }
 
-/** The result the voting screen puts on the projector: the round revealed last. */
+/**
+ * The result the voting screen puts on the projector: of the closed and revealed
+ * rounds, the one worked on last (revealed, or its result adopted, most recently).
+ */
 export function latestRevealedRound(rounds: readonly VotingRound[]): VotingRound | null {
   let latest: VotingRound | null = null;
   for (const round of rounds) {
     if (round.status !== 'closed' || !round.revealed) continue;
-    if (!latest || (round.closedAt ?? 0) > (latest.closedAt ?? 0)) latest = round;
+    if (!latest || round.updatedAt > latest.updatedAt) latest = round;
   }
   return latest;
 }

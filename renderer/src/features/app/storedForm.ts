@@ -31,17 +31,25 @@ export function useStoredForm<T extends { [K in keyof T]: string }>(key: string,
   const [restoredValues] = useState(() => readStored(key, initial));
   const [values, setValues] = useState<T>(restoredValues ?? initial);
   const latest = useRef(values);
+  const [start] = useState(initial);
   const setAll = useCallback(
     (next: T) => {
       latest.current = next;
       setValues(next);
+      // Only what was typed: an untouched default (today's date) is not brought back tomorrow.
+      const typed = Object.fromEntries(
+        (Object.keys(start) as Array<keyof T & string>)
+          .filter((field) => next[field] !== start[field])
+          .map((field) => [field, next[field]]),
+      );
       try {
-        localStorage.setItem(PREFIX + key, JSON.stringify(next));
+        if (Object.keys(typed).length > 0) localStorage.setItem(PREFIX + key, JSON.stringify(typed));
+        else localStorage.removeItem(PREFIX + key);
       } catch {
         // Storage full or blocked: the text then lives in the dialog only.
       }
     },
-    [key],
+    [key, start],
   );
   const set = useCallback(
     (field: keyof T, value: string) => setAll({ ...latest.current, [field]: value } as T),

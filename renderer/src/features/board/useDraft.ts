@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 const PREFIX = 'moderato.draft.';
 /** Texts sent to be added and not yet confirmed written, per draft key. */
@@ -75,8 +75,15 @@ export interface Draft {
  */
 export function useDraft(key: string): Draft {
   const [value, setValue] = useState(() => initial(key));
-  // The latest text, for when storage is blocked.
+  // The latest text in the field.
   const latest = useRef(value);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const set = useCallback(
     (next: string) => {
       latest.current = next;
@@ -99,8 +106,8 @@ export function useDraft(key: string): Draft {
           if (index >= 0) pending.splice(index, 1);
           writePending(key, pending);
           if (written) return;
-          // What the field holds now: the stored text (every change is stored at once).
-          const now = read(key, latest.current);
+          // What the field holds now; once it is gone (closed), what is stored for it.
+          const now = mounted.current ? latest.current : read(key, latest.current);
           set(now ? `${text}\n${now}` : text);
         },
       };

@@ -64,7 +64,14 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
   const item = target.kind === 'action' ? target.item : null;
 
   // What was typed before a reload comes back (kept until saved or cancelled).
-  const [draftKey] = useState(() => entryDraftKey({ workshopId, entryId: decision?.id ?? item?.id ?? null }));
+  const [draftKey] = useState(() =>
+    entryDraftKey({
+      workshopId,
+      entryId: decision?.id ?? item?.id ?? null,
+      // "Festhalten" (either kind) keeps its own; "Neue Aufgabe" does not show a decision typed before.
+      kind: target.kind === 'new' && !target.choice ? target.entry : null,
+    }),
+  );
   const [restored] = useState(() => readEntryDraft(draftKey));
   const [kind, setKindState] = useState<EntryKind>(
     restored && target.kind === 'new' && target.choice

@@ -10,9 +10,14 @@ export interface EntryDraft {
 
 const PREFIX = 'moderato.entry.';
 
-/** A new entry's draft per workshop; an edit's per entry. */
-export function entryDraftKey(target: { workshopId: string; entryId: string | null }): string {
-  return target.entryId === null ? `${PREFIX}new:${target.workshopId}` : `${PREFIX}${target.entryId}`;
+/** A new entry's draft per workshop (and kind, where the dialog has one); an edit's per entry. */
+export function entryDraftKey(target: {
+  workshopId: string;
+  entryId: string | null;
+  kind: EntryKind | null;
+}): string {
+  if (target.entryId !== null) return `${PREFIX}${target.entryId}`;
+  return `${PREFIX}new${target.kind ? `-${target.kind}` : ''}:${target.workshopId}`;
 }
 
 export function readEntryDraft(key: string): EntryDraft | null {

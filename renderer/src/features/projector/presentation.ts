@@ -70,6 +70,18 @@ export function usePresentRound(workshopId: WorkshopId, roundId: VotingRoundId |
   }, [workshopId, roundId]);
 }
 
+/**
+ * At the start of the facilitator's window: no result is on screen yet (one left
+ * over from a window that crashed on the voting screen must not show elsewhere).
+ */
+export function clearPresentedRound(): void {
+  try {
+    localStorage.removeItem(ROUND_KEY);
+  } catch {
+    // As above.
+  }
+}
+
 /** The voting result the facilitator shows in this workshop, or null. */
 export function usePresentedRound(workshopId: WorkshopId): VotingRoundId | null {
   const raw = useSyncExternalStore(subscribe, readRound);

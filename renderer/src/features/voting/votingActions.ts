@@ -161,7 +161,9 @@ export async function promoteRoundWinners(
     const before = already.map((id) => i18next.t('common.quoted', { text: title.get(id) ?? '' })).join(', ');
     const done = i18next.t('voting.promote.done', { count: promoted.length - already.length });
     announce(
-      already.length > 0 ? `${done} ${i18next.t('voting.promote.already', { titles: before })}` : done,
+      already.length > 0
+        ? `${done} ${i18next.t('voting.promote.already', { count: already.length, titles: before })}`
+        : done,
     );
   }
   return saved;
