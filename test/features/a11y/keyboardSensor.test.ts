@@ -146,13 +146,19 @@ describe('KeyboardSensor', () => {
     expect(drag.onEnd).toHaveBeenCalledOnce();
   });
 
-  it('leaves other keys alone', async () => {
+  it('leaves other keys alone, and a modifier pressed before the measure does not skew later steps', async () => {
     const drag = pickUp({ measured: false });
     const letter = keydown(document.body, 'KeyA');
     expect(letter.defaultPrevented).toBe(false);
+    keydown(document.body, 'ShiftLeft');
+    await timeout();
     await frames(2);
     expect(drag.onMove).not.toHaveBeenCalled();
     expect(drag.onEnd).not.toHaveBeenCalled();
+    drag.measure();
+    keydown(document.body, 'ArrowRight');
+    // One column on from where the card is, not from (0, 0).
+    expect(drag.onMove).toHaveBeenCalledWith({ x: 300, y: 0 });
   });
 
   it('stops waiting after about half a second and hands the key on as dnd-kit would', async () => {

@@ -101,7 +101,9 @@ export class KeyboardSensor extends DndKeyboardSensor {
       // The key that picked the card up is still on its way to the document: it starts, not drops.
       if (ended || event === props.event) return;
       if (!(event instanceof view.KeyboardEvent) || !isDragKey(event.code)) {
-        handle(event);
+        // Other keys move nothing. Before the measure dnd-kit would take the card's place
+        // as (0, 0) from them (its reference for every later step): only after it.
+        if (measured(props.context.current)) handle(event);
         return;
       }
       if (waiting.length === 0 && measured(props.context.current)) {
