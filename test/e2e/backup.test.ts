@@ -129,6 +129,9 @@ describe('backups in the browser', () => {
     await expectAccessible(page, 'the import dialog');
     await dialog.getByRole('button', { name: 'Importieren', exact: true }).click();
     await seeToast('Sicherung importiert: 1 Workshop.');
+    // One workshop imported: the app opens it. Only then on (a click racing that
+    // navigation once left the test waiting for the list).
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
 
     await openBoard(TITLE);
     await expectBoard(page, boardBefore);
