@@ -16,6 +16,8 @@ import {
   splitCluster,
 } from '../../renderer/src/domain/clusterCommands';
 import { bringInCards } from '../../renderer/src/domain/clusterCopy';
+import { storedNote } from '../../renderer/src/domain/clusterMerge';
+import { editNote } from '../../renderer/src/domain/boardCommands';
 import {
   demoteFocusArea,
   promoteToFocusArea,
@@ -363,5 +365,104 @@ describe('bringing cards in from other boards', () => {
     expect(refusal(() => bringInCards(content, [], 11))).toBe('clusterCopyNone');
     // Cards of the board itself are not copied onto it.
     expect(refusal(() => bringInCards(content, [content.notes[0]!], 11))).toBe('clusterCopyAllDuplicates');
+  });
+});
+
+describe('merging clusters without writing their cards', () => {
+  /** Clusters "A" (A, B), "C" (C, D) and "E" (E, F). */
+  function threeClusters(): BoardContent {
+    let content = boardWith('A', 'B', 'C', 'D', 'E', 'F');
+    for (const [first, second] of [
+      ['A', 'B'],
+      ['C', 'D'],
+      ['E', 'F'],
+    ] as const)
+      content = applyToContent(
+        content,
+        clusterCards(content, card(content, first).id, card(content, second).id, 2).changes,
+      );
+    return content;
+  }
+
+  it('writes the two clusters only, and every later step and its undo keep the order', () => {
+    const steps: Array<{ before: BoardContent; changes: Change[] }> = [];
+    let content = threeClusters();
+    const step = (changes: Change[]) => {
+      steps.push({ before: content, changes });
+      content = applyToContent(content, changes);
+    };
+    const a = clusterNamed(content, 'A');
+    const merge = mergeClusters(content, clusterNamed(content, 'C').id, a.id, [], 3);
+    expect(merge.map((c) => `${c.table} ${c.after ? 'put' : 'delete'}`)).toEqual([
+      'clusters put',
+      'clusters delete',
+    ]);
+    step(merge);
+    expect(layout(content)).toEqual({ pool: [], A: ['A', 'B', 'C', 'D'], E: ['E', 'F'] });
+    step(addCard(content, { text: 'G', clusterId: a.id, now: 4 }).changes);
+    expect(layout(content).A).toEqual(['A', 'B', 'C', 'D', 'G']);
+    // A merged cluster merged again: its own cards and those it had absorbed follow.
+    step(mergeClusters(content, a.id, clusterNamed(content, 'E').id, [], 5));
+    expect(layout(content)).toEqual({ pool: [], E: ['E', 'F', 'A', 'B', 'C', 'D', 'G'] });
+    const e = clusterNamed(content, 'E');
+    step(moveCard(content, card(content, 'C').id, e.id, 1, 6));
+    step(moveCard(content, card(content, 'A').id, e.id, 4, 7));
+    expect(layout(content).E).toEqual(['E', 'C', 'F', 'B', 'A', 'D', 'G']);
+    // Every rank shown is a valid fractional index: a card fits between any two.
+    const shown = cardsIn(content, e.id);
+    for (let i = 0; i + 1 < shown.length; i += 1)
+      step(moveCard(content, card(content, 'G').id, e.id, i + 1, 8 + i));
+    expect(new Set(shown.map((n) => n.rank)).size).toBe(shown.length);
+    for (const { before, changes } of steps.reverse()) {
+      const undone = applyToContent(content, invertChanges(changes));
+      expect(layout(undone)).toEqual(layout(before));
+      content = undone;
+    }
+    expect(layout(content)).toEqual({ pool: [], A: ['A', 'B'], C: ['C', 'D'], E: ['E', 'F'] });
+  });
+
+  it('stores an edited card of a merged cluster as it was, so undoing the merge takes it back', () => {
+    let content = threeClusters();
+    const c = clusterNamed(content, 'C');
+    const merge = mergeClusters(content, c.id, clusterNamed(content, 'A').id, [], 3);
+    content = applyToContent(content, merge);
+    const edit = editNote(card(content, 'D'), 'D2', 4);
+    const written = storedNote(edit[0]!.after as Note);
+    expect(written.clusterId).toBe(c.id);
+    expect(written).not.toHaveProperty('merged');
+    content = applyToContent(content, edit);
+    expect(layout(content).A).toEqual(['A', 'B', 'C', 'D2']);
+    content = applyToContent(content, invertChanges(merge));
+    expect(layout(content)).toEqual({ pool: [], A: ['A', 'B'], C: ['C', 'D2'], E: ['E', 'F'] });
+  });
+
+  it('stores a card moved out of a merged cluster where it went', () => {
+    let content = threeClusters();
+    const merge = mergeClusters(content, clusterNamed(content, 'C').id, clusterNamed(content, 'A').id, [], 3);
+    content = applyToContent(content, merge);
+    const move = moveCard(content, card(content, 'D').id, null, 0, 4);
+    expect(storedNote(move[0]!.after as Note)).toMatchObject({ clusterId: null });
+    content = applyToContent(content, move);
+    content = applyToContent(content, invertChanges(merge));
+    expect(layout(content)).toEqual({ pool: ['D'], A: ['A', 'B'], C: ['C'], E: ['E', 'F'] });
+  });
+
+  it('dissolves, splits and deletes a cluster that absorbed another', () => {
+    let content = threeClusters();
+    const a = clusterNamed(content, 'A');
+    content = applyToContent(content, mergeClusters(content, clusterNamed(content, 'C').id, a.id, [], 3));
+    const split = splitCluster(content, a.id, [card(content, 'B').id, card(content, 'D').id], 'BD', 4);
+    expect(layout(applyAndCheckUndo(content, split.changes))).toMatchObject({
+      A: ['A', 'C'],
+      BD: ['B', 'D'],
+    });
+    expect(layout(applyAndCheckUndo(content, dissolveCluster(content, a.id, [], 5)))).toEqual({
+      pool: ['A', 'B', 'C', 'D'],
+      E: ['E', 'F'],
+    });
+    expect(layout(applyAndCheckUndo(content, deleteCluster(content, a.id, [], 6)))).toEqual({
+      pool: [],
+      E: ['E', 'F'],
+    });
   });
 });

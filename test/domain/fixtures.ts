@@ -1,5 +1,6 @@
 import { addColumn, addNote } from '../../renderer/src/domain/boardCommands';
 import type { Change } from '../../renderer/src/domain/changes';
+import { resolveMerges, storedNote } from '../../renderer/src/domain/clusterMerge';
 import type { ColumnId } from '../../renderer/src/domain/ids';
 import type {
   BoardContent,
@@ -19,7 +20,8 @@ export function applyToContent(content: BoardContent, changes: readonly Change[]
     columns: [...content.columns] as Array<{ id: string; rank: string }>,
     matrixRows: [...content.rows] as Array<{ id: string; rank: string }>,
     clusters: [...content.clusters] as Array<{ id: string; rank: string }>,
-    notes: [...content.notes] as Array<{ id: string; rank: string }>,
+    // Stored as the repository stores them: cards of merged clusters with their old place.
+    notes: content.notes.map(storedNote) as Array<{ id: string; rank: string }>,
   };
   for (const change of changes) {
     const row = change.after ?? change.before!;
@@ -27,7 +29,13 @@ export function applyToContent(content: BoardContent, changes: readonly Change[]
     if (change.table in lists) {
       const key = change.table as keyof typeof lists;
       lists[key] = lists[key].filter((r) => r.id !== row.id);
-      if (change.after) lists[key].push(change.after as { id: string; rank: string });
+      if (change.after)
+        lists[key].push(
+          (change.table === 'notes' ? storedNote(change.after as Note) : change.after) as {
+            id: string;
+            rank: string;
+          },
+        );
     }
   }
   const byRank = (a: { rank: string }, b: { rank: string }) =>
@@ -37,7 +45,7 @@ export function applyToContent(content: BoardContent, changes: readonly Change[]
     columns: (lists.columns as Column[]).sort(byRank),
     rows: (lists.matrixRows as MatrixRow[]).sort(byRank),
     clusters: (lists.clusters as Cluster[]).sort(byRank),
-    notes: (lists.notes as Note[]).sort(byRank),
+    notes: resolveMerges(lists.clusters as Cluster[], lists.notes as Note[]).sort(byRank),
   };
 }
 

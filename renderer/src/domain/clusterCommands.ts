@@ -1,4 +1,5 @@
 import type { Change } from './changes';
+import { absorbedAfterMerge } from './clusterMerge';
 import { DomainError } from './errors';
 import { newId, type ClusterId, type NoteId } from './ids';
 import { byRank, rankAfter, rankAt, rankAtEnd } from './ordering';
@@ -235,7 +236,8 @@ export function unlinkIdeas(ideas: readonly Idea[], clusterId: ClusterId, now: n
  * Merges `sourceId` into `targetId`: the source's cards follow the target's,
  * the source goes. The target keeps its title; when only the source was a
  * focus area, the target becomes one with the source's description. Project
- * ideas of the source then belong to the target.
+ * ideas of the source then belong to the target. The cards are not written:
+ * the target absorbs the source (see clusterMerge.ts).
  */
 export function mergeClusters(
   content: BoardContent,
@@ -247,24 +249,18 @@ export function mergeClusters(
   if (sourceId === targetId) throw new DomainError('clusterMergeSelf');
   const source = findCluster(content, sourceId);
   const target = findCluster(content, targetId);
-  const changes: Change[] = [];
-  let previous = cardsIn(content, targetId).at(-1)?.rank ?? null;
-  for (const note of cardsIn(content, sourceId)) {
-    const rank = rankAfter(previous);
-    changes.push({
-      table: 'notes',
-      before: note,
-      after: { ...note, clusterId: targetId, rank, updatedAt: now },
-    });
-    previous = rank;
-  }
-  if (source.focusAreaAt !== null && target.focusAreaAt === null) {
-    changes.push({
+  const prefix = rankAfter(cardsIn(content, targetId).at(-1)?.rank ?? null);
+  const focus =
+    source.focusAreaAt !== null && target.focusAreaAt === null
+      ? { focusAreaAt: source.focusAreaAt, description: source.description }
+      : {};
+  const changes: Change[] = [
+    {
       table: 'clusters',
       before: target,
-      after: { ...target, focusAreaAt: source.focusAreaAt, description: source.description, updatedAt: now },
-    });
-  }
+      after: { ...target, ...focus, absorbed: absorbedAfterMerge(target, source, prefix), updatedAt: now },
+    },
+  ];
   const keepsFocus = source.focusAreaAt !== null || target.focusAreaAt !== null;
   for (const idea of ideas.filter((i) => i.focusAreaId === sourceId)) {
     changes.push({

@@ -96,8 +96,29 @@ export interface Cluster {
   focusAreaAt: number | null;
   /** The focus area's short description ('' when not promoted or not written). */
   description: string;
+  /**
+   * The clusters merged into this one, whose cards are still stored with their
+   * id (see domain/clusterMerge.ts). Not indexed; rows without it absorbed none.
+   */
+  absorbed?: AbsorbedCluster[];
   createdAt: number;
   updatedAt: number;
+}
+
+/** One cluster merged into another (`Cluster.absorbed`). */
+export interface AbsorbedCluster {
+  /** The merged cluster: cards stored with this id belong to the absorbing one. */
+  id: ClusterId;
+  /** The prefixes composing the rank the cards show with, innermost merge first. */
+  prefixes: string[];
+}
+
+/** On a card read in another cluster than it is stored with (see domain/clusterMerge.ts). */
+export interface MergedPlace {
+  clusterId: ClusterId;
+  rank: string;
+  shownIn: ClusterId;
+  shownRank: string;
 }
 
 /** Structured facts an inventory card can carry, shown on the card. */
@@ -139,6 +160,8 @@ export interface Note {
    * before (no field) read as "no author" without a Dexie step.
    */
   authorId?: ParticipantId;
+  /** Only as read: the card is stored with a cluster merged into `clusterId` (see domain/clusterMerge.ts). */
+  merged?: MergedPlace;
   createdAt: number;
   updatedAt: number;
 }

@@ -1,6 +1,7 @@
 import type { ObservabilitySet } from 'dexie';
 import { useLiveQuery, useObservable } from 'dexie-react-hooks';
 import type { ClusterId, IdeaId, WorkshopId } from '../domain/ids';
+import { resolveMerges } from '../domain/clusterMerge';
 import { byRank } from '../domain/ordering';
 import type { TraceData } from '../domain/trace';
 import type { Board, Idea } from '../domain/types';
@@ -23,7 +24,7 @@ export async function loadTraceData(db: ModeratoDb, workshopId: WorkshopId): Pro
     ]);
     return {
       boards: boards.sort(byRank),
-      notes: notes.sort(byRank),
+      notes: resolveMerges(clusters, notes).sort(byRank),
       clusters: clusters.sort(byRank),
       ideas: ideas.sort(byRank),
       visions,

@@ -2,7 +2,8 @@ import type { Change, ChangeSet } from '../domain/changes';
 import type { BoardId, WorkshopId } from '../domain/ids';
 import { byRank } from '../domain/ordering';
 import type { WorkshopTree } from '../domain/purge';
-import type { Board, BoardContent, Workshop } from '../domain/types';
+import { materializeMerges, resolveMerges, storedNote } from '../domain/clusterMerge';
+import type { Board, BoardContent, Note, Workshop } from '../domain/types';
 import type { ObservabilitySet } from 'dexie';
 import type { ModeratoDb } from './db';
 import { rowsWhereAnyOf } from './queries';
@@ -20,6 +21,8 @@ export async function applyChanges(db: ModeratoDb, changes: ChangeSet): Promise<
     Promise.all(
       runsOf(changes).map((run) => {
         const table = db.table(run.table);
+        // A card read from a merged cluster goes back with what it is stored with (clusterMerge.ts).
+        if (run.table === 'notes') run.rows = run.rows.map((row) => storedNote(row as Note));
         if (run.rows.length === 1) {
           // One row: a plain put keeps IndexedDB's own error (e.g. ConstraintError for a second ballot).
           return run.put ? table.put(run.rows[0]) : table.delete((run.rows[0] as { id: string }).id);
@@ -81,7 +84,7 @@ export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promis
       columns: columns.sort(byRank),
       rows: rows.sort(byRank),
       clusters: clusters.sort(byRank),
-      notes: notes.sort(byRank),
+      notes: resolveMerges(clusters, notes).sort(byRank),
     };
   });
 }
@@ -163,12 +166,14 @@ export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): 
       db.inboxNotes.where('workshopId').equals(workshopId).toArray(),
     ]);
     const boardIds = boards.map((b) => b.id);
-    const [columns, matrixRows, clusters, notes] = await Promise.all([
+    const [columns, matrixRows, storedClusters, storedNotes] = await Promise.all([
       rowsWhereAnyOf(db.columns, 'boardId', boardIds),
       rowsWhereAnyOf(db.matrixRows, 'boardId', boardIds),
       rowsWhereAnyOf(db.clusters, 'boardId', boardIds),
       rowsWhereAnyOf(db.notes, 'boardId', boardIds),
     ]);
+    // Plain rows: the minutes, a copy or an export see merged clusters' cards where they show.
+    const { clusters, notes } = materializeMerges(storedClusters, storedNotes);
     return {
       boards,
       columns,

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BoardId, ParticipantId, VotingRoundId, WorkshopId } from '../domain/ids';
+import { resolveMerges } from '../domain/clusterMerge';
 import { byRank } from '../domain/ordering';
-import type { Ballot, Board, VotingRound, VotingTarget } from '../domain/types';
+import type { Ballot, Board, Cluster, VotingRound, VotingTarget } from '../domain/types';
 import { getDb, type ModeratoDb } from './db';
 
 /** Newest first: the round started last is the one the room is talking about. */
@@ -71,15 +72,17 @@ function shortenLabel(text: string, max = MAX_CARD_LABEL): string {
 
 export async function listVotingItems(db: ModeratoDb, board: Board): Promise<VotingItemsByTarget> {
   const result: VotingItemsByTarget = {};
+  let clusters: Cluster[] = [];
   if (board.kind === 'clusters') {
-    const clusters = (await db.clusters.where('boardId').equals(board.id).toArray()).sort(byRank);
+    clusters = (await db.clusters.where('boardId').equals(board.id).toArray()).sort(byRank);
     result.clusters = clusters.map((c) => ({ id: c.id, label: shortenLabel(c.title) }));
   }
   if (board.kind === 'canvases') {
     const ideas = (await db.ideas.where('boardId').equals(board.id).toArray()).sort(byRank);
     result.ideas = ideas.map((i) => ({ id: i.id, label: shortenLabel(i.title) }));
   } else {
-    const notes = (await db.notes.where('boardId').equals(board.id).toArray()).sort(byRank);
+    const stored = await db.notes.where('boardId').equals(board.id).toArray();
+    const notes = resolveMerges(clusters, stored).sort(byRank);
     result.notes = notes
       .filter((n) => n.text.trim() !== '')
       .map((n) => ({ id: n.id, label: shortenLabel(n.text) }));

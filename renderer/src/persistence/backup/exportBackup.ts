@@ -5,6 +5,8 @@
  */
 import type { Table } from 'dexie';
 import type { ChangeSet } from '../../domain/changes';
+import { materializeMerges, storedNote } from '../../domain/clusterMerge';
+import type { Cluster, Note } from '../../domain/types';
 import type { ModeratoDb } from '../db';
 import { rowsWhereAnyOf } from '../queries';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
@@ -58,10 +60,25 @@ function withPending(tables: Record<string, BackupRow[]>, pending: readonly Chan
   for (const change of pending.flat()) {
     const rows = maps.get(change.table);
     if (!rows) continue;
-    if (change.after) rows.set(change.after.id, change.after as unknown as BackupRow);
-    else if (change.before) rows.delete(change.before.id);
+    if (change.after) {
+      const row = change.table === 'notes' ? storedNote(change.after as Note) : change.after;
+      rows.set(row.id, row as unknown as BackupRow);
+    } else if (change.before) rows.delete(change.before.id);
   }
   return Object.fromEntries([...maps].map(([name, rows]) => [name, [...rows.values()]]));
+}
+
+/** Cards of merged clusters where they show, and no `absorbed`: a backup holds plain rows (clusterMerge.ts). */
+function withMergesDone(tables: BackupTables): BackupTables {
+  const { clusters, notes } = materializeMerges(
+    (tables.clusters ?? []) as unknown as Cluster[],
+    (tables.notes ?? []) as unknown as Note[],
+  );
+  return {
+    ...tables,
+    clusters: clusters as unknown as BackupRow[],
+    notes: notes as unknown as BackupRow[],
+  };
 }
 
 export interface ExportOptions {
@@ -77,7 +94,7 @@ export async function createBackup(db: ModeratoDb, options: ExportOptions): Prom
   const read = await db.transaction('r', backupTableNames(db), () =>
     readTrees(db, options.workshopId ? [options.workshopId] : 'all'),
   );
-  const tables = withPending(read, options.pending ?? []);
+  const tables = withMergesDone(withPending(read, options.pending ?? []));
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,

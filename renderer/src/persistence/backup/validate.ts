@@ -3,6 +3,8 @@
  * bytes → strict UTF-8 → limited JSON → header → checksum → migrations → rows
  * → references. Nothing is written anywhere; a refusal names the first problem.
  */
+import { materializeMerges } from '../../domain/clusterMerge';
+import type { Cluster, Note } from '../../domain/types';
 import type { z } from './zod';
 import {
   BACKUP_FORMAT,
@@ -66,6 +68,40 @@ function checkRowCount(tables: unknown): void {
   if (total > BACKUP_LIMITS.maxRows) refuse('tooManyRows', { max: BACKUP_LIMITS.maxRows });
 }
 
+/**
+ * A raw dump holds rows as stored: cards of merged clusters still name the
+ * merged cluster, and their target has `absorbed` (domain/clusterMerge.ts).
+ * Those become plain rows here. Rows of any other shape are left to the row
+ * schemas, which refuse them with a precise message.
+ */
+function withRawMergesDone(tables: BackupTables): BackupTables {
+  const { clusters, notes } = tables;
+  if (!Array.isArray(clusters) || !Array.isArray(notes)) return tables;
+  const wellFormed = clusters.every(
+    (c) =>
+      isRecord(c) &&
+      (c.absorbed === undefined ||
+        (Array.isArray(c.absorbed) &&
+          c.absorbed.every(
+            (a) =>
+              isRecord(a) &&
+              typeof a.id === 'string' &&
+              Array.isArray(a.prefixes) &&
+              a.prefixes.every((p) => typeof p === 'string' && RANK.test(p)),
+          ))),
+  );
+  const ranked = notes.every((n) => isRecord(n) && typeof n.rank === 'string' && RANK.test(n.rank));
+  if (!wellFormed || !ranked) return tables;
+  const done = materializeMerges(clusters as unknown as Cluster[], notes as unknown as Note[]);
+  return {
+    ...tables,
+    clusters: done.clusters as unknown as BackupTables[string],
+    notes: done.notes as unknown as BackupTables[string],
+  };
+}
+
+const RANK = /^[0-9A-Za-z]{1,500}$/;
+
 async function readHeader(data: Record<string, unknown>) {
   if (data.kind === RAW_DUMP_KIND) {
     checkRowCount(data.tables);
@@ -76,7 +112,7 @@ async function readHeader(data: Record<string, unknown>) {
       appVersion: null,
       exportedAt: null,
       scope: 'all' as const,
-      tables: raw.data.tables as BackupTables,
+      tables: withRawMergesDone(raw.data.tables as BackupTables),
     };
   }
   if (data.format !== BACKUP_FORMAT) return refuse('notBackup');
