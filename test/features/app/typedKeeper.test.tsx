@@ -109,11 +109,12 @@ describe('forgetKeptTextOf', () => {
         `moderato.draft.note:${column}.pending`,
         `moderato.typed.note:${card}`,
         `moderato.entry.${entry}`,
+        `moderato.form.entry.new-action:${workshop}`,
       ],
       others: [`moderato.form.participant:new:${other}`, 'moderato.form.workshop:new', 'moderato.language'],
     };
     for (const key of [...keys.mine, ...keys.others]) localStorage.setItem(key, 'x');
-    expect(forgetKeptTextOf(new Set([workshop, column, card, entry]))).toBe(5);
+    expect(forgetKeptTextOf(new Set([workshop, column, card, entry]))).toBe(6);
     for (const key of keys.mine) expect(localStorage.getItem(key)).toBeNull();
     for (const key of keys.others) expect(localStorage.getItem(key)).toBe('x');
   });

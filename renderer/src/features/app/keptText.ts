@@ -1,9 +1,21 @@
 /**
- * Text kept in localStorage until it is saved (see board/useDraft.ts,
- * app/typedKeeper.ts, app/storedForm.ts, decisions/entryDraft.ts). Its keys
+ * Text kept in localStorage until it is saved, one prefix per kind. Its keys
  * name what it belongs to: a workshop, board, column, card, idea or entry.
+ * A new kind takes its prefix from here, so that a purge cannot miss it.
  */
-const PREFIXES = ['moderato.draft.', 'moderato.typed.', 'moderato.form.', 'moderato.entry.'] as const;
+export const KEPT_TEXT = {
+  /** Card composers (board/useDraft.ts). */
+  draft: 'moderato.draft.',
+  /** Edits saved after a pause (app/typedKeeper.ts). */
+  typed: 'moderato.typed.',
+  /** Dialogs and forms (app/storedForm.ts). */
+  form: 'moderato.form.',
+} as const;
+
+/** Decision and action dialogs kept their own until 29.11.2026 (now `form`); still purged. */
+const OLD_PREFIXES = ['moderato.entry.'];
+
+const PREFIXES = [...Object.values(KEPT_TEXT), ...OLD_PREFIXES];
 
 /**
  * After a workshop is deleted for good: everything typed for it and still kept

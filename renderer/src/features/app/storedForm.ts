@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
+import { KEPT_TEXT } from './keptText';
 
-const PREFIX = 'moderato.form.';
+const PREFIX = KEPT_TEXT.form;
 
 function readStored<T extends { [K in keyof T]: string }>(key: string, initial: T): T | null {
   try {

@@ -2,6 +2,7 @@ import type { IdeaId, NoteId } from '../../domain/ids';
 import type { CanvasValue } from '../../domain/types';
 import type { ModeratoDb } from '../../persistence/db';
 import { applyChanges } from '../../persistence/repository';
+import { KEPT_TEXT } from './keptText';
 
 /**
  * Typing that is saved a moment after the last key (a card being edited, a field
@@ -17,7 +18,7 @@ export type KeptTyping =
 export type TypingPlace =
   { kind: 'noteText'; noteId: NoteId } | { kind: 'ideaField'; ideaId: IdeaId; key: string };
 
-const PREFIX = 'moderato.typed.';
+const PREFIX = KEPT_TEXT.typed;
 
 interface Stored {
   /** Which keeping this is: an older save must not forget newer typing. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { KEPT_TEXT } from '../app/keptText';
 
-const PREFIX = 'moderato.draft.';
+const PREFIX = KEPT_TEXT.draft;
 /** Texts sent to be added and not yet confirmed written, per draft key. */
 const PENDING = '.pending';
 

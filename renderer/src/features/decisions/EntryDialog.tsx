@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStoredForm } from '../app/storedForm';
 import { useFieldErrors } from '../app/useFieldErrors';
 import type { FieldError } from '../../domain/validation';
 import { Dialog } from '../../components/Dialog';
@@ -24,13 +25,6 @@ import {
   saveNewDecision,
   shorten,
 } from './decisionActions';
-import {
-  clearEntryDraft,
-  entryDraftKey,
-  readEntryDraft,
-  writeEntryDraft,
-  type EntryDraft,
-} from './entryDraft';
 
 export type EntryKind = 'decision' | 'action';
 
@@ -63,56 +57,36 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
   const decision = target.kind === 'decision' ? target.decision : null;
   const item = target.kind === 'action' ? target.item : null;
 
-  // What was typed before a reload comes back (kept until saved or cancelled).
-  const [draftKey] = useState(() =>
-    entryDraftKey({
-      workshopId,
-      entryId: decision?.id ?? item?.id ?? null,
-      // "Festhalten" (either kind) keeps its own; "Neue Aufgabe" does not show a decision typed before.
-      kind: target.kind === 'new' && !target.choice ? target.entry : null,
-    }),
-  );
-  const [restored] = useState(() => readEntryDraft(draftKey));
-  const [kind, setKindState] = useState<EntryKind>(
-    restored && target.kind === 'new' && target.choice
-      ? restored.kind
-      : target.kind === 'new'
-        ? target.entry
-        : target.kind,
-  );
-  // One text for both kinds, so switching Beschluss ↔ Aufgabe keeps what was typed.
-  const [text, setTextState] = useState(restored?.text ?? decision?.text ?? item?.task ?? '');
+  // What was typed before a reload comes back (kept until saved or cancelled). A new
+  // entry's per workshop (and kind: "Neue Aufgabe" does not show a decision typed
+  // for "Neuer Beschluss"; "Festhalten" keeps its own), an edit's per entry.
+  const [draftKey] = useState(() => {
+    const entryId = decision?.id ?? item?.id ?? null;
+    if (entryId !== null) return `entry.${entryId}`;
+    const kindPart = target.kind === 'new' && !target.choice ? `-${target.entry}` : '';
+    return `entry.new${kindPart}:${workshopId}`;
+  });
+  const form = useStoredForm(draftKey, {
+    kind: target.kind === 'new' ? target.entry : target.kind,
+    // One text for both kinds, so switching Beschluss ↔ Aufgabe keeps what was typed.
+    text: decision?.text ?? item?.task ?? '',
+    owner: item?.owner ?? '',
+    due: item?.due ?? '',
+  });
+  const { text, owner, due } = form.values;
+  const kind: EntryKind = form.values.kind === 'action' ? 'action' : 'decision';
+  const setKind = (value: EntryKind) => form.set('kind', value);
+  const setText = (value: string) => form.set('text', value);
+  const setOwner = (value: string) => form.set('owner', value);
+  const setDue = (value: string) => form.set('due', value);
   const [date, setDate] = useState(decision ? decision.date : localIsoDate(new Date()));
   // null: not chosen yet; a new decision then takes the running TOP once the agenda has loaded.
   const [chosenTop, setChosenTop] = useState<AgendaItemId | '' | null>(
     decision ? (decision.agendaItemId ?? '') : null,
   );
-  const [owner, setOwnerState] = useState(restored?.owner ?? item?.owner ?? '');
-  const [due, setDueState] = useState(restored?.due ?? item?.due ?? '');
-  const typed = useRef<EntryDraft>({ kind, text, owner, due });
-  function keep(patch: Partial<EntryDraft>) {
-    typed.current = { ...typed.current, ...patch };
-    writeEntryDraft(draftKey, typed.current);
-  }
-  const setKind = (value: EntryKind) => {
-    setKindState(value);
-    keep({ kind: value });
-  };
-  const setText = (value: string) => {
-    setTextState(value);
-    keep({ text: value });
-  };
-  const setOwner = (value: string) => {
-    setOwnerState(value);
-    keep({ owner: value });
-  };
-  const setDue = (value: string) => {
-    setDueState(value);
-    keep({ due: value });
-  };
   /** Cancelled on purpose: what was typed is let go. */
   const cancel = () => {
-    clearEntryDraft(draftKey);
+    form.forget();
     onClose();
   };
   const [status, setStatus] = useState<ActionStatus>(item?.status ?? 'open');
@@ -169,7 +143,7 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
           : await saveNewActionItem(workshopId, actionFields);
     setBusy(false);
     if (!saved) return;
-    clearEntryDraft(draftKey);
+    form.forget();
     const isNew = target.kind === 'new';
     useAppStore
       .getState()
@@ -196,7 +170,7 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
   return (
     <Dialog title={title} onClose={cancel}>
       <form ref={formRef} onSubmit={submit} noValidate className="entry-form">
-        {restored && <p className="field-hint entry-restored">{t('common.draftRestored')}</p>}
+        {form.restored && <p className="field-hint entry-restored">{t('common.draftRestored')}</p>}
         {target.kind === 'new' && target.choice && (
           <fieldset className="field entry-kind">
             <legend>{t('decisions.capture.kind')}</legend>
