@@ -16,7 +16,7 @@ import {
   splitCluster,
 } from '../../renderer/src/domain/clusterCommands';
 import { bringInCards } from '../../renderer/src/domain/clusterCopy';
-import { storedNote } from '../../renderer/src/domain/clusterMerge';
+import { MAX_COMPOSED_RANK, storedNote } from '../../renderer/src/domain/clusterMerge';
 import { editNote } from '../../renderer/src/domain/boardCommands';
 import {
   demoteFocusArea,
@@ -464,5 +464,33 @@ describe('merging clusters without writing their cards', () => {
       pool: [],
       E: ['E', 'F'],
     });
+  });
+
+  it('writes the cards instead when a rank would grow too long (many merges deep)', () => {
+    let content = threeClusters();
+    const d = card(content, 'D');
+    const long = `a0${'V'.repeat(MAX_COMPOSED_RANK)}`;
+    content = applyToContent(content, [{ table: 'notes', before: d, after: { ...d, rank: long } }]);
+    const changes = mergeClusters(
+      content,
+      clusterNamed(content, 'C').id,
+      clusterNamed(content, 'A').id,
+      [],
+      3,
+    );
+    expect(changes.filter((c) => c.table === 'notes')).toHaveLength(2);
+    expect(changes.some((c) => c.after && 'absorbed' in c.after)).toBe(false);
+    const merged = applyAndCheckUndo(content, changes);
+    expect(layout(merged)).toEqual({ pool: [], A: ['A', 'B', 'C', 'D'], E: ['E', 'F'] });
+    expect(Math.max(...merged.notes.map((n) => n.rank.length))).toBeLessThan(10);
+  });
+
+  it('shows a card whose cluster is neither there nor absorbed in the pool', () => {
+    let content = threeClusters();
+    const a = clusterNamed(content, 'A');
+    content = applyToContent(content, mergeClusters(content, clusterNamed(content, 'C').id, a.id, [], 3));
+    // A second window writes A from a copy older than the merge: A forgets what it absorbed.
+    content = applyToContent(content, [{ table: 'clusters', before: clusterNamed(content, 'A'), after: a }]);
+    expect(layout(content)).toEqual({ pool: ['C', 'D'], A: ['A', 'B'], E: ['E', 'F'] });
   });
 });

@@ -19,6 +19,7 @@ import {
   loadBoardContent,
   loadWorkshopTree,
 } from '../../renderer/src/persistence/repository';
+import { CURRENT_SCHEMA_VERSION } from '../../renderer/src/persistence/schema';
 import { freshDb } from './dbHelpers';
 
 const dbs: ModeratoDb[] = [];
@@ -112,7 +113,11 @@ describe('a merge as stored', () => {
 
     const backup = await createBackup(db, { workshopId, appVersion: 't', now: new Date(5) });
     expect(JSON.stringify(backup.tables)).not.toMatch(/absorbed|merged/);
-    const raw = JSON.stringify({ kind: RAW_DUMP_KIND, schemaVersion: 5, tables: await dumpAll(db) });
+    const raw = JSON.stringify({
+      kind: RAW_DUMP_KIND,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      tables: await dumpAll(db),
+    });
     expect(raw).toMatch(/absorbed/);
     for (const file of [await exportBackupText(db, { workshopId, appVersion: 't', now: new Date(5) }), raw]) {
       const restored = freshDb();

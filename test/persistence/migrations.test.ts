@@ -211,6 +211,20 @@ describe('schema versions', () => {
     await fresh.delete();
   });
 
+  it('version 6 opens a version-5 database with every row unchanged (only older apps are kept out)', async () => {
+    const fixture = { ...fixtureFor(3), version: 5 };
+    const name = `migration-v6-${Date.now()}`;
+    await writeFixtureAtVersion(name, fixture);
+    db = new ModeratoDb(name);
+    await openDatabase(db);
+    expect(db.verno).toBe(6);
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      const stored = await db.table(table).toArray();
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
+    }
+  });
+
   it('refuses to open a database from a newer app instead of starting empty', async () => {
     const name = `newer-${Date.now()}`;
     await writeFixtureAtVersion(name, { version: CURRENT_SCHEMA_VERSION, tables: {} });

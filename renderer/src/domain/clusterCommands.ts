@@ -1,5 +1,5 @@
 import type { Change } from './changes';
-import { absorbedAfterMerge } from './clusterMerge';
+import { absorbedAfterMerge, composedRank, MAX_COMPOSED_RANK } from './clusterMerge';
 import { DomainError } from './errors';
 import { newId, type ClusterId, type NoteId } from './ids';
 import { byRank, rankAfter, rankAt, rankAtEnd } from './ordering';
@@ -249,18 +249,36 @@ export function mergeClusters(
   if (sourceId === targetId) throw new DomainError('clusterMergeSelf');
   const source = findCluster(content, sourceId);
   const target = findCluster(content, targetId);
-  const prefix = rankAfter(cardsIn(content, targetId).at(-1)?.rank ?? null);
+  const last = cardsIn(content, targetId).at(-1)?.rank ?? null;
+  const prefix = rankAfter(last);
+  const cards = cardsIn(content, sourceId);
+  // Absorbed, unless a card's rank would grow too long (many merges deep): then the cards are written.
+  const absorb = cards.every((note) => composedRank(note.rank, [prefix]).length <= MAX_COMPOSED_RANK);
+  const changes: Change[] = [];
+  if (!absorb) {
+    let previous = last;
+    for (const note of cards) {
+      const rank = rankAfter(previous);
+      changes.push({
+        table: 'notes',
+        before: note,
+        after: { ...note, clusterId: targetId, rank, updatedAt: now },
+      });
+      previous = rank;
+    }
+  }
   const focus =
     source.focusAreaAt !== null && target.focusAreaAt === null
       ? { focusAreaAt: source.focusAreaAt, description: source.description }
       : {};
-  const changes: Change[] = [
-    {
+  if (absorb || 'focusAreaAt' in focus) {
+    const absorbed = absorb ? { absorbed: absorbedAfterMerge(target, source, prefix) } : {};
+    changes.push({
       table: 'clusters',
       before: target,
-      after: { ...target, ...focus, absorbed: absorbedAfterMerge(target, source, prefix), updatedAt: now },
-    },
-  ];
+      after: { ...target, ...focus, ...absorbed, updatedAt: now },
+    });
+  }
   const keepsFocus = source.focusAreaAt !== null || target.focusAreaAt !== null;
   for (const idea of ideas.filter((i) => i.focusAreaId === sourceId)) {
     changes.push({

@@ -26,6 +26,14 @@ import type { AbsorbedCluster, Cluster, Note } from './types';
 
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+/** Each digit's code (see encode), by its character code. */
+const CODES: readonly (string | undefined)[] = (() => {
+  const codes: Array<string | undefined> = [];
+  for (let digit = 0; digit < DIGITS.length; digit += 1)
+    codes[DIGITS.charCodeAt(digit)] = digit < 60 ? DIGITS[digit + 1] : `z${digit - 59}`;
+  return codes;
+})();
+
 /**
  * The card's rank as fraction digits without a '0': each digit becomes the
  * next one, 'y' and 'z' two digits ("z1", "z2"). The codes keep the order and
@@ -35,13 +43,19 @@ const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
  */
 function encode(rank: string): string {
   let out = '';
-  for (const char of rank) {
-    const digit = DIGITS.indexOf(char);
-    if (digit < 0) throw new Error(`Not a rank digit: ${char}`);
-    out += digit < 60 ? DIGITS[digit + 1] : `z${digit - 59}`;
+  for (let i = 0; i < rank.length; i += 1) {
+    const code = CODES[rank.charCodeAt(i)];
+    if (code === undefined) throw new Error(`Not a rank digit: ${rank[i]}`);
+    out += code;
   }
   return out;
 }
+
+/**
+ * Ranks stay well under the 500 characters a backup allows: a merge that would
+ * show a card with a longer one writes the cards instead (mergeClusters).
+ */
+export const MAX_COMPOSED_RANK = 400;
 
 /** The rank a card of a merged cluster shows with. */
 export function composedRank(rank: string, prefixes: readonly string[]): string {
@@ -67,26 +81,30 @@ interface Absorber {
   prefixes: readonly string[];
 }
 
-function absorbers(clusters: readonly Cluster[]): Map<ClusterId, Absorber> {
+function absorbers(clusters: readonly Cluster[], live: ReadonlySet<ClusterId>): Map<ClusterId, Absorber> {
   const map = new Map<ClusterId, Absorber>();
   for (const cluster of clusters)
-    for (const a of cluster.absorbed ?? []) map.set(a.id, { into: cluster.id, prefixes: a.prefixes });
-  // A cluster that is there itself keeps its cards (its merge was undone elsewhere).
-  for (const cluster of clusters) map.delete(cluster.id);
+    for (const a of cluster.absorbed ?? [])
+      // A cluster that is there itself keeps its cards (stale rows of a second window).
+      if (!live.has(a.id)) map.set(a.id, { into: cluster.id, prefixes: a.prefixes });
   return map;
 }
 
 /**
  * The cards as they show: each card stored with a merged cluster in the
- * cluster that absorbed it, with its composed rank and `merged`. The same
- * array when nothing on the board was merged.
+ * cluster that absorbed it, with its composed rank and `merged`. A card whose
+ * cluster is neither there nor absorbed shows in the pool, not nowhere (a
+ * second window that wrote the target from a copy older than the merge drops
+ * `absorbed`). The same array when every card's cluster is there.
  */
 export function resolveMerges<N extends Note>(clusters: readonly Cluster[], notes: N[]): N[] {
-  const map = absorbers(clusters);
-  if (map.size === 0) return notes;
+  const live = new Set(clusters.map((c) => c.id));
+  if (notes.every((note) => note.clusterId === null || live.has(note.clusterId))) return notes;
+  const map = absorbers(clusters, live);
   return notes.map((note) => {
-    const absorber = note.clusterId === null ? undefined : map.get(note.clusterId);
-    if (!absorber || note.clusterId === null) return note;
+    if (note.clusterId === null || live.has(note.clusterId)) return note;
+    const absorber = map.get(note.clusterId);
+    if (!absorber) return { ...note, clusterId: null };
     const shownRank = composedRank(note.rank, absorber.prefixes);
     return {
       ...note,
@@ -114,7 +132,6 @@ export function materializeMerges<C extends Cluster, N extends Note>(
   clusters: readonly C[],
   notes: N[],
 ): { clusters: C[]; notes: N[] } {
-  if (!clusters.some((c) => c.absorbed !== undefined)) return { clusters: [...clusters], notes };
   return {
     clusters: clusters.map((cluster) => {
       if (cluster.absorbed === undefined) return cluster;

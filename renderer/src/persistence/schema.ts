@@ -102,6 +102,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       notes: 'id, boardId',
     },
   },
+  {
+    // Merged clusters (domain/clusterMerge.ts): a cluster may hold `absorbed`, and
+    // cards may name a merged cluster that is gone. Same stores, no row changes;
+    // the version is raised so that an older app, which would show those cards
+    // nowhere, refuses the database instead (StartupFailure) of losing them.
+    version: 6,
+    stores: {},
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
