@@ -221,6 +221,21 @@ export function moveCluster(
   ];
 }
 
+/** `cards` moved to the end of `place` (a cluster or the pool), in their order. */
+export function appendCards(
+  content: BoardContent,
+  cards: readonly Note[],
+  place: CardPlace,
+  now: number,
+): Change[] {
+  let previous = cardsIn(content, place).at(-1)?.rank ?? null;
+  return cards.map((note): Change => {
+    const rank = rankAfter(previous);
+    previous = rank;
+    return { table: 'notes', before: note, after: { ...note, clusterId: place, rank, updatedAt: now } };
+  });
+}
+
 /** Project ideas that hang off a cluster lose the link when it stops being a focus area. */
 export function unlinkIdeas(ideas: readonly Idea[], clusterId: ClusterId, now: number): Change[] {
   return ideas
@@ -249,24 +264,11 @@ export function mergeClusters(
   if (sourceId === targetId) throw new DomainError('clusterMergeSelf');
   const source = findCluster(content, sourceId);
   const target = findCluster(content, targetId);
-  const last = cardsIn(content, targetId).at(-1)?.rank ?? null;
-  const prefix = rankAfter(last);
+  const prefix = rankAfter(cardsIn(content, targetId).at(-1)?.rank ?? null);
   const cards = cardsIn(content, sourceId);
   // Absorbed, unless a card's rank would grow too long (many merges deep): then the cards are written.
   const absorb = cards.every((note) => composedRank(note.rank, [prefix]).length <= MAX_COMPOSED_RANK);
-  const changes: Change[] = [];
-  if (!absorb) {
-    let previous = last;
-    for (const note of cards) {
-      const rank = rankAfter(previous);
-      changes.push({
-        table: 'notes',
-        before: note,
-        after: { ...note, clusterId: targetId, rank, updatedAt: now },
-      });
-      previous = rank;
-    }
-  }
+  const changes: Change[] = absorb ? [] : appendCards(content, cards, targetId, now);
   const focus =
     source.focusAreaAt !== null && target.focusAreaAt === null
       ? { focusAreaAt: source.focusAreaAt, description: source.description }
@@ -334,13 +336,7 @@ export function dissolveCluster(
   now: number,
 ): Change[] {
   const cluster = findCluster(content, clusterId);
-  const changes: Change[] = [];
-  let previous = cardsIn(content, null).at(-1)?.rank ?? null;
-  for (const note of cardsIn(content, clusterId)) {
-    const rank = rankAfter(previous);
-    changes.push({ table: 'notes', before: note, after: { ...note, clusterId: null, rank, updatedAt: now } });
-    previous = rank;
-  }
+  const changes = appendCards(content, cardsIn(content, clusterId), null, now);
   changes.push(...unlinkIdeas(ideas, clusterId, now));
   changes.push({ table: 'clusters', before: cluster });
   return changes;

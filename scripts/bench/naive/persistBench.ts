@@ -17,6 +17,7 @@
 import { invertChanges, type Change } from '../../../renderer/src/domain/changes';
 import { editNote } from '../../../renderer/src/domain/boardCommands';
 import {
+  appendCards,
   cardsIn,
   mergeClusters,
   moveCluster,
@@ -25,7 +26,6 @@ import {
 import type { BoardId } from '../../../renderer/src/domain/ids';
 import { activeDatabaseName } from '../../../renderer/src/persistence/activeDb';
 import { ModeratoDb } from '../../../renderer/src/persistence/db';
-import { rankAfter } from '../../../renderer/src/domain/ordering';
 import type { BoardContent, Cluster } from '../../../renderer/src/domain/types';
 import { applyChanges, loadBoardContent } from '../../../renderer/src/persistence/repository';
 
@@ -49,21 +49,12 @@ function rawIndexedDb(db: ModeratoDb, changes: readonly Change[]): Promise<void>
   });
 }
 
-/** A merge that rewrites every card of the source into the target, then deletes the source. */
+/** A merge that moves every card of the source into the target, then deletes the source. */
 function rewritingMerge(content: BoardContent, source: Cluster, target: Cluster, now: number): Change[] {
-  const changes: Change[] = [];
-  let previous = cardsIn(content, target.id).at(-1)?.rank ?? null;
-  for (const note of cardsIn(content, source.id)) {
-    const rank = rankAfter(previous);
-    changes.push({
-      table: 'notes',
-      before: note,
-      after: { ...note, clusterId: target.id, rank, updatedAt: now },
-    });
-    previous = rank;
-  }
-  changes.push({ table: 'clusters', before: source });
-  return changes;
+  return [
+    ...appendCards(content, cardsIn(content, source.id), target.id, now),
+    { table: 'clusters', before: source },
+  ];
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
