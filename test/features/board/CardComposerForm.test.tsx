@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CardComposerForm } from '../../../renderer/src/features/board/CardComposerForm';
 import { hasDraft } from '../../../renderer/src/features/board/useDraft';
+import { useAppStore } from '../../../renderer/src/state/store';
 
 const KEY = 'note:test-column';
 const LABEL = 'Neue Karte in „Ideen“';
@@ -35,6 +36,22 @@ function composer(onAdd: (text: string) => Promise<boolean>) {
 const field = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: LABEL });
 
 describe('CardComposerForm', () => {
+  it('says so when Enter is pressed on an empty field, and adds nothing', async () => {
+    const user = userEvent.setup();
+    const onAdd = vi.fn(() => Promise.resolve(true));
+    composer(onAdd);
+    await user.type(field(), '   {Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(document.getElementById(field().getAttribute('aria-describedby')!)!.textContent).toContain(
+      'Eine leere Karte wird nicht angelegt',
+    );
+    expect(useAppStore.getState().announcement.text).toContain('Eine leere Karte');
+    await user.type(field(), 'Text');
+    expect(document.getElementById(field().getAttribute('aria-describedby')!)!.textContent).toContain(
+      'Eingabe fügt die Karte hinzu',
+    );
+  });
+
   it('frees the field at once: what is typed while a card is written goes to the next card', async () => {
     const user = userEvent.setup();
     const write = deferred();

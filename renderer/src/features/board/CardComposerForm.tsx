@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cleanNoteText, LIMITS } from '../../domain/validation';
+import { useAppStore } from '../../state/store';
 import { describeError } from '../app/commands';
 import { useDraft } from './useDraft';
 
@@ -37,6 +38,8 @@ export function CardComposerForm({
   const id = useId();
   const draft = useDraft(draftKey);
   const [error, setError] = useState<string | null>(null);
+  // Enter on an empty field adds nothing, and says so instead of doing nothing.
+  const [emptyTried, setEmptyTried] = useState(false);
 
   /**
    * Sends the card and frees the field at once: whoever types on while it is
@@ -44,7 +47,11 @@ export function CardComposerForm({
    * off, or wiped them). A card that is not written comes back into the field.
    */
   function add(text: string) {
-    if (text.trim() === '') return;
+    setEmptyTried(text.trim() === '');
+    if (text.trim() === '') {
+      useAppStore.getState().announce(t('notes.emptyNotAdded'));
+      return;
+    }
     try {
       cleanNoteText(text);
     } catch (problem) {
@@ -84,6 +91,7 @@ export function CardComposerForm({
         onChange={(event) => {
           draft.set(event.target.value);
           if (error) setError(null);
+          setEmptyTried(false);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey) {
@@ -101,7 +109,7 @@ export function CardComposerForm({
         className={error ? 'field-error' : 'field-hint'}
         role={error ? 'alert' : undefined}
       >
-        {error ?? t('notes.composerHint', { max: LIMITS.noteText })}
+        {error ?? (emptyTried ? t('notes.emptyNotAdded') : t('notes.composerHint', { max: LIMITS.noteText }))}
       </p>
       <div className="composer-actions">
         <button type="submit" className="button button-small button-primary">
