@@ -190,7 +190,7 @@ describe('a big clusters board', () => {
   it('finds cards that are not rendered (Strg+F), shows one hit at a time and goes to it', async () => {
     await page.evaluate(() => scrollTo(0, 0));
     await cardByText(cardText(0)).waitFor();
-    const hit = () => page.locator('li.cluster-card.cluster-card-search-hit');
+    const hit = () => page.locator('li.cluster-card.card-search-hit');
     const said = () => page.locator('div.visually-hidden[role="status"][aria-live="polite"]').textContent();
     const field = page.getByRole('searchbox', { name: 'Karten suchen' });
     await page.locator('.board-title').click();
@@ -269,7 +269,7 @@ describe('a big clusters board', () => {
     await field.press('Enter');
     await page.getByRole('button', { name: `Cluster einklappen: ${title}` }).waitFor();
     await eventually(async () =>
-      expect(await page.locator('li.cluster-card-search-hit .note-text').textContent()).toContain(target),
+      expect(await page.locator('li.card-search-hit .note-text').textContent()).toContain(target),
     );
     await field.press('Escape');
   });

@@ -1,15 +1,16 @@
 import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextPromptDialog } from '../../components/TextPromptDialog';
-import { addColumn } from '../../domain/boardCommands';
+import { addColumn, notesInColumn } from '../../domain/boardCommands';
 import type { BoardId } from '../../domain/ids';
-import type { BoardContent } from '../../domain/types';
+import type { BoardContent, Note } from '../../domain/types';
 import { LIMITS } from '../../domain/validation';
 import { useBoardContent } from '../../persistence/hooks';
 import { run } from '../app/commands';
 import { titleValidator } from '../app/validators';
 import { boardCollisionDetection } from './sensors';
+import { CardSearch } from './CardSearch';
 import { ColumnView } from './ColumnView';
 import { NoteCardFace } from './NoteCard';
 import { useNoteDnd } from './useNoteDnd';
@@ -60,6 +61,16 @@ function BoardCanvas({ content }: { content: BoardContent }) {
   const notesById = useMemo(() => new Map(content.notes.map((n) => [n.id, n])), [content.notes]);
   const activeNote = activeNoteId ? notesById.get(activeNoteId) : undefined;
   const columnCount = content.columns.length;
+  // The board's order, for the search: column by column.
+  const searchOrder = useMemo(
+    () => content.columns.flatMap((column) => notesInColumn(content, column.id)),
+    [content],
+  );
+  const placeOf = useCallback(
+    (note: Note) =>
+      t('cardSearch.inColumn', { title: content.columns.find((c) => c.id === note.columnId)?.title ?? '' }),
+    [content.columns, t],
+  );
 
   return (
     <section className="board" aria-labelledby="board-title">
@@ -71,6 +82,7 @@ function BoardCanvas({ content }: { content: BoardContent }) {
           {t('board.columnCount', { count: columnCount })} ·{' '}
           {t('board.noteCount', { count: content.notes.length })}
         </p>
+        <CardSearch order={searchOrder} placeOf={placeOf} />
         <button
           type="button"
           className="button button-small"

@@ -13,6 +13,7 @@ import { NoteEditor } from './NoteEditor';
 import { toastNoteDeleted } from './noteDeleted';
 import { Icon } from '../../components/Icon';
 import { shorten } from './useNoteDnd';
+import { useIsShownHit } from './cardSearch';
 import { NoteTraceBadge } from '../trace/TraceBadge';
 import { FactsLine } from '../matrix/FactsLine';
 
@@ -40,12 +41,13 @@ export const SortableNote = memo(function SortableNote({
       attributes: { roleDescription: t('dnd.roleDescription') },
     });
   const style = { transform: CSS.Translate.toString(transform), transition };
+  const shownHit = useIsShownHit(note.id);
 
   return (
     <li
       ref={setNodeRef}
       style={style}
-      className={`note note-${note.color}${isDragging ? ' note-placeholder' : ''}`}
+      className={`note note-${note.color}${isDragging ? ' note-placeholder' : ''}${shownHit ? ' card-search-hit' : ''}`}
       onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
       data-note-id={note.id}
     >

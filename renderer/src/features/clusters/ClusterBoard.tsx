@@ -1,5 +1,5 @@
 import { DndContext, DragOverlay, useDroppable } from '@dnd-kit/core';
-import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
 import type { ClusterId, NoteId, WorkshopId } from '../../domain/ids';
 import type { BoardContent, Idea, Note } from '../../domain/types';
@@ -7,7 +7,7 @@ import { useCardOrigins, useIdeasOfClusters } from '../../persistence/clusterHoo
 import { useNoteTrace } from '../trace/useNoteTrace';
 import { CardDragContext, CardDragProxy, createCardDrag } from './cardDrag';
 import { createActions, type ClusterDialog } from './clusterActions';
-import { CardSearch } from './CardSearch';
+import { CardSearch } from '../board/CardSearch';
 import { CardFace, type CardHint } from './ClusterCard';
 import { clusterCollisionDetection, SURFACE_ID, type DropTarget } from './clusterDnd';
 import { ClusterDialogs } from './ClusterDialogs';
@@ -111,6 +111,22 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
     () => [...poolCards, ...clusters.flatMap((c) => groups.get(c.id) ?? NO_NOTES)],
     [poolCards, groups, clusters],
   );
+  const placeOf = useCallback(
+    (note: Note) => {
+      const cluster = clusters.find((c) => c.id === note.clusterId);
+      return cluster ? t('cardSearch.inCluster', { title: cluster.title }) : t('cardSearch.inPool');
+    },
+    [clusters, t],
+  );
+  // A hit in a collapsed cluster: the cluster opens first.
+  const { expand } = actions;
+  const reveal = useCallback(
+    async (note: Note) => {
+      const cluster = clusters.find((c) => c.id === note.clusterId);
+      return cluster?.collapsed ? expand(cluster.id) : true;
+    },
+    [clusters, expand],
+  );
   const focusCount = content.clusters.filter((c) => c.focusAreaAt !== null).length;
   // Vision statements are clustered too, but focus areas belong to the later phase.
   const allowFocus = content.board.phase !== 'vision';
@@ -131,7 +147,7 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
           {t('clusters.clusterCount', { count: content.clusters.length })}
           {(allowFocus || focusCount > 0) && ` · ${t('clusters.focusCount', { count: focusCount })}`}
         </p>
-        <CardSearch order={searchOrder} clusters={clusters} expand={actions.expand} />
+        <CardSearch order={searchOrder} placeOf={placeOf} reveal={reveal} />
         <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'bringIn' })}>
           {t('clusters.bringIn')}
         </button>

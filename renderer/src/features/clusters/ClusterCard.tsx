@@ -5,7 +5,7 @@ import { useAppStore } from '../../state/store';
 import { NoteActionBar } from '../board/NoteActionBar';
 import { NoteEditor } from '../board/NoteEditor';
 import { shorten } from '../board/useNoteDnd';
-import { useIsShownHit } from './cardSearch';
+import { useIsShownHit } from '../board/cardSearch';
 import { TraceBadge } from '../trace/TraceBadge';
 import type { TraceEntry } from '../trace/useNoteTrace';
 import { useCardDrag } from './cardDrag';
@@ -59,7 +59,7 @@ export const ClusterCard = memo(function ClusterCard(props: ClusterCardProps) {
     `note-${note.color}`,
     dragging ? 'note-placeholder' : '',
     hint ? `cluster-card-${hint}` : '',
-    shownHit ? 'cluster-card-search-hit' : '',
+    shownHit ? 'card-search-hit' : '',
   ].join(' ');
 
   return (

@@ -10,7 +10,7 @@ import {
 } from 'react';
 import type { NoteId } from '../../domain/ids';
 import type { Note } from '../../domain/types';
-import { useBroughtIn } from './cardSearch';
+import { useBroughtIn } from '../board/cardSearch';
 import {
   cardSpan,
   nextRange,

@@ -13,6 +13,7 @@ import { runMatrix, showMatrixError } from './matrixActions';
 import { cellKey } from './matrixDnd';
 import { useStableGroups } from './stableNotes';
 import { useMatrixDnd } from './useMatrixDnd';
+import { CardSearch } from '../board/CardSearch';
 import './matrix.css';
 
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
@@ -31,6 +32,30 @@ export function MatrixBoard({ content }: { content: BoardContent }) {
   const { notesById, groups } = useStableGroups(content.notes, items);
   const activeNote = activeNoteId ? notesById.get(activeNoteId) : undefined;
   const { rows, columns } = content;
+  // The board's order, for the search: the tray, then the cells row by row.
+  const searchOrder = useMemo(() => {
+    const byPlace = new Map<string, Note[]>();
+    for (const note of content.notes) {
+      const key = note.rowId && note.columnId ? `${note.rowId}|${note.columnId}` : TRAY_KEY;
+      const list = byPlace.get(key);
+      if (list) list.push(note);
+      else byPlace.set(key, [note]);
+    }
+    return [
+      ...(byPlace.get(TRAY_KEY) ?? []),
+      ...rows.flatMap((row) => columns.flatMap((column) => byPlace.get(`${row.id}|${column.id}`) ?? [])),
+    ];
+  }, [content.notes, rows, columns]);
+  const placeOf = useCallback(
+    (note: Note) => {
+      const row = rows.find((r) => r.id === note.rowId);
+      const column = columns.find((c) => c.id === note.columnId);
+      return row && column
+        ? t('cardSearch.inCell', { row: row.title, column: column.title })
+        : t('cardSearch.inTray');
+    },
+    [rows, columns, t],
+  );
 
   // Cards read the latest board through a ref, so a change to one card re-renders only that card.
   const contentRef = useRef(content);
@@ -96,6 +121,7 @@ export function MatrixBoard({ content }: { content: BoardContent }) {
           {t('matrix.columnCount', { count: columns.length })} ·{' '}
           {t('board.noteCount', { count: content.notes.length })}
         </p>
+        <CardSearch order={searchOrder} placeOf={placeOf} />
         <button type="button" className="button button-small" onClick={() => openAdd('addRow')}>
           {t('matrix.addRow')}
         </button>

@@ -17,6 +17,7 @@ import { NoteActionBar } from '../board/NoteActionBar';
 import { NoteEditor } from '../board/NoteEditor';
 import { toastNoteDeleted } from '../board/noteDeleted';
 import { shorten } from '../board/useNoteDnd';
+import { useIsShownHit } from '../board/cardSearch';
 import { TraceBadge } from '../trace/TraceBadge';
 import type { TraceEntry } from '../trace/useNoteTrace';
 import { FactsLine } from './FactsLine';
@@ -55,12 +56,13 @@ export const MatrixNoteCard = memo(function MatrixNoteCard({ note, placeKey, tra
     useSortable({ id: note.id, data, disabled: editing, attributes: { roleDescription } });
   const style = { transform: CSS.Translate.toString(transform), transition };
   const handleLabel = useHandleLabel(note.text);
+  const shownHit = useIsShownHit(note.id);
 
   return (
     <li
       ref={setNodeRef}
       style={style}
-      className={`note matrix-note note-${note.color}${isDragging ? ' note-placeholder' : ''}`}
+      className={`note matrix-note note-${note.color}${isDragging ? ' note-placeholder' : ''}${shownHit ? ' card-search-hit' : ''}`}
       onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
       data-note-id={note.id}
     >

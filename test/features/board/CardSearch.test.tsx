@@ -2,8 +2,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ClusterId } from '../../../renderer/src/domain/ids';
 import type { Cluster, Note } from '../../../renderer/src/domain/types';
-import { shownHit, setShownHit } from '../../../renderer/src/features/clusters/cardSearch';
-import { CardSearch } from '../../../renderer/src/features/clusters/CardSearch';
+import { shownHit, setShownHit } from '../../../renderer/src/features/board/cardSearch';
+import { CardSearch } from '../../../renderer/src/features/board/CardSearch';
 import { useAppStore } from '../../../renderer/src/state/store';
 import { makeBoard } from '../../domain/fixtures';
 
@@ -29,7 +29,17 @@ function board(): { notes: Note[]; clusters: Cluster[] } {
 function Board(props: { notes: Note[]; clusters: Cluster[]; expand: (id: ClusterId) => Promise<boolean> }) {
   return (
     <>
-      <CardSearch order={props.notes} clusters={props.clusters} expand={props.expand} />
+      <CardSearch
+        order={props.notes}
+        placeOf={(note) => {
+          const cluster = props.clusters.find((c) => c.id === note.clusterId);
+          return cluster ? `im Cluster „${cluster.title}“` : 'noch nicht gruppiert';
+        }}
+        reveal={async (note) => {
+          const cluster = props.clusters.find((c) => c.id === note.clusterId);
+          return cluster?.collapsed ? props.expand(cluster.id) : true;
+        }}
+      />
       <ul>
         {props.notes.map((note) => (
           <li key={note.id} className="cluster-card" data-note-id={note.id}>

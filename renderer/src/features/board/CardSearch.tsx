@@ -1,20 +1,27 @@
 import i18next from 'i18next';
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ClusterId, NoteId } from '../../domain/ids';
-import type { Cluster, Note } from '../../domain/types';
+import type { NoteId } from '../../domain/ids';
+import type { Note } from '../../domain/types';
 import { useT } from '../../i18n/useT';
-import { shorten } from '../board/useNoteDnd';
-import { matchCards, setShownHit, showHit } from './cardSearch';
-import { announce } from './useClusterDnd';
 import { IS_MAC } from '../../platform/keyboard';
+import { useAppStore } from '../../state/store';
+import { matchCards, setShownHit, showHit } from './cardSearch';
+import { shorten } from './useNoteDnd';
+import './cardSearch.css';
 
 interface CardSearchProps {
-  /** Every card of the board in the order the board shows them: the pool, then the clusters. */
+  /** Every card of the board in the order the board shows them (clusters: the pool, then the clusters). */
   order: readonly Note[];
-  clusters: readonly Cluster[];
-  /** Opens a collapsed cluster (a hit inside it is shown); false if that failed (and was reported). */
-  expand: (clusterId: ClusterId) => Promise<boolean>;
+  /** Where a card is, said with a hit: "in der Spalte „Ideen“", "noch nicht gruppiert" … */
+  placeOf: (note: Note) => string;
+  /**
+   * Makes a hit's card renderable, e.g. opens its collapsed cluster; false if
+   * that failed (and was reported). Boards that always show every card have none.
+   */
+  reveal?: (note: Note) => Promise<boolean>;
 }
+
+const announce = (text: string) => useAppStore.getState().announce(text);
 
 /** Strg+F (Cmd+F on a Mac), matched like the app's other shortcuts (by the key or the physical key). */
 function isSearchShortcut(event: globalThis.KeyboardEvent): boolean {
@@ -30,12 +37,12 @@ function isSearchShortcut(event: globalThis.KeyboardEvent): boolean {
 const SAY_COUNT_AFTER_MS = 700;
 
 /**
- * "Karten suchen" on the clusters board: finds cards by their text, also
- * those a big board does not render, and shows one hit at a time (Enter: the
+ * "Karten suchen" on every board with cards: finds cards by their text (and
+ * facts), also those a big clusters board does not render, and shows one hit at a time (Enter: the
  * next, Shift+Enter: the one before; Strg+F puts the cursor here). The focus
  * stays in the field; "Zur Karte" moves it to the card shown.
  */
-export const CardSearch = memo(function CardSearch({ order, clusters, expand }: CardSearchProps) {
+export const CardSearch = memo(function CardSearch({ order, placeOf, reveal }: CardSearchProps) {
   // useT, as everywhere on the board (see i18n/useT.ts); a new t when the language changes.
   const t = useT();
   const [query, setQuery] = useState('');
@@ -102,9 +109,7 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
     const timer = setTimeout(
       () =>
         announce(
-          matches.length === 0
-            ? t('clusters.search.none')
-            : t('clusters.search.count', { count: matches.length }),
+          matches.length === 0 ? t('cardSearch.none') : t('cardSearch.count', { count: matches.length }),
         ),
       SAY_COUNT_AFTER_MS,
     );
@@ -130,24 +135,21 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
     const stale = () => request.current !== mine;
     clearTimeout(countTimer.current);
     setShownId(note.id);
-    const cluster = clusters.find((c) => c.id === note.clusterId);
-    // A failed save is reported by expand; the card then stays hidden in its cluster.
-    if (cluster?.collapsed && !(await expand(cluster.id))) return;
+    // A failed save (opening a cluster) is reported by reveal; the card then stays hidden.
+    if (reveal && !(await reveal(note))) return;
     if (stale()) return;
     const shown = await showHit(note.id, stale);
     if (stale()) return;
-    const where = cluster
-      ? t('clusters.search.inCluster', { title: cluster.title })
-      : t('clusters.search.inPool');
+    const where = placeOf(note);
     announce(
       shown
-        ? t('clusters.search.hit', {
+        ? t('cardSearch.hit', {
             index: next + 1,
             count,
             text: shorten(note.text, 80) || t('notes.empty'),
             where,
           })
-        : t('clusters.search.notShown'),
+        : t('cardSearch.notShown'),
     );
   };
 
@@ -172,10 +174,10 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
     query.trim() === ''
       ? ''
       : matches.length === 0
-        ? t('clusters.search.none')
+        ? t('cardSearch.none')
         : current
-          ? t('clusters.search.position', { index: index + 1, count: matches.length })
-          : t('clusters.search.count', { count: matches.length });
+          ? t('cardSearch.position', { index: index + 1, count: matches.length })
+          : t('cardSearch.count', { count: matches.length });
 
   return (
     <div ref={slot} className="card-search-slot">
@@ -195,12 +197,12 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
           value={query}
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
-          aria-label={t('clusters.search.label')}
+          aria-label={t('cardSearch.label')}
           aria-describedby={statusId}
           aria-keyshortcuts="Control+F Meta+F"
-          placeholder={t('clusters.search.placeholder')}
-          title={t('clusters.search.hint', {
-            keys: IS_MAC ? t('clusters.search.keysMac') : t('clusters.search.keys'),
+          placeholder={t('cardSearch.placeholder')}
+          title={t('cardSearch.hint', {
+            keys: IS_MAC ? t('cardSearch.keysMac') : t('cardSearch.keys'),
           })}
           enterKeyHint="search"
         />
@@ -214,8 +216,8 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
               type="button"
               className="button button-small"
               onClick={() => void go(-1)}
-              aria-label={t('clusters.search.previous')}
-              title={t('clusters.search.previous')}
+              aria-label={t('cardSearch.previous')}
+              title={t('cardSearch.previous')}
             >
               <span aria-hidden="true">↑</span>
             </button>
@@ -223,14 +225,14 @@ export const CardSearch = memo(function CardSearch({ order, clusters, expand }: 
               type="button"
               className="button button-small"
               onClick={() => void go(1)}
-              aria-label={t('clusters.search.next')}
-              title={t('clusters.search.next')}
+              aria-label={t('cardSearch.next')}
+              title={t('cardSearch.next')}
             >
               <span aria-hidden="true">↓</span>
             </button>
             {current && (
               <button type="button" className="button button-small" onClick={() => void toCard()}>
-                {t('clusters.search.toCard')}
+                {t('cardSearch.toCard')}
               </button>
             )}
           </>

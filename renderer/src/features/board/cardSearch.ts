@@ -1,5 +1,5 @@
-// The card a board search shows ("Karten suchen"). A big board renders only
-// the cards near the screen (useCardWindow), so neither the browser's
+// The card a board search shows ("Karten suchen", on every board with cards).
+// A big clusters board renders only the cards near the screen (useCardWindow), so neither the browser's
 // find-in-page nor a screen reader's reach the others, and the desktop app
 // has no find-in-page at all. The search finds cards in the board's data and
 // shows one: marked, scrolled to the middle of the screen. Two small stores:
@@ -84,9 +84,9 @@ export function matchCards(cards: readonly Note[], query: string, language: stri
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** The card's element, if rendered (as the board's keyboard stops find it, useClusterDnd.ts). */
+/** The card's element, if rendered (every board's card carries its id). */
 function cardElement(id: NoteId): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`li.cluster-card[data-note-id="${id}"]`);
+  return document.querySelector<HTMLElement>(`[data-note-id="${id}"]`);
 }
 
 /** How long a card may take to appear (a collapsed cluster opening on a big board, a slow laptop). */

@@ -6,7 +6,7 @@ import {
   setShownHit,
   shownHit,
   useIsShownHit,
-} from '../../../renderer/src/features/clusters/cardSearch';
+} from '../../../renderer/src/features/board/cardSearch';
 import { makeBoard } from '../../domain/fixtures';
 
 function cards(): Note[] {
