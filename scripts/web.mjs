@@ -17,8 +17,11 @@ function isStale(output, ...sources) {
   return !existsSync(output) || Math.max(...sources.map(newestMtime)) > statSync(output).mtimeMs;
 }
 
+// Always the production build users get, also when started by the e2e tests (vitest sets
+// NODE_ENV=test, which would build React's development version).
 function run(script) {
-  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
