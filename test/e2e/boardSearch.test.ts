@@ -64,7 +64,9 @@ describe('board search', () => {
     await field().press('Enter');
     await expect
       .poll(said)
-      .toMatch(/^Treffer 1 von 1: Wohngeld: .* – in „Soziales und Leistungen“ × „Digitalisiert“$/);
+      .toMatch(
+        /^Treffer 1 von 1: Wohngeld: .* – in Zeile „Soziales und Leistungen“, Spalte „Digitalisiert“$/,
+      );
     await expect
       .poll(marked)
       .toEqual(['Wohngeld: Online-Antrag, aber Ausdruck und erneute Erfassung im Fachverfahren']);

@@ -43,9 +43,9 @@ describe('CardComposerForm', () => {
     await user.type(field(), '   {Enter}');
     expect(onAdd).not.toHaveBeenCalled();
     expect(document.getElementById(field().getAttribute('aria-describedby')!)!.textContent).toContain(
-      'Eine leere Karte wird nicht angelegt',
+      'Leere Karten werden nicht hinzugefügt',
     );
-    expect(useAppStore.getState().announcement.text).toContain('Eine leere Karte');
+    expect(useAppStore.getState().announcement.text).toContain('Leere Karten');
     await user.type(field(), 'Text');
     expect(document.getElementById(field().getAttribute('aria-describedby')!)!.textContent).toContain(
       'Eingabe fügt die Karte hinzu',

@@ -184,6 +184,46 @@ describe('CaptureShortcut', () => {
     expect(await getDb().decisions.count()).toBe(0);
   });
 
+  it('brings back an action item typed after one saved, as an action item, though a reload forgets the kind', async () => {
+    const user = userEvent.setup();
+    const first = renderShortcut();
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    let dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: 'Aufgabe' }));
+    await user.type(within(dialog).getByLabelText('Was'), 'Beamer bestellen');
+    await user.click(within(dialog).getByRole('button', { name: 'Speichern' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // The next capture opens as an action item; what is typed there is not a switch of the kind.
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('radio', { name: 'Aufgabe' })).toHaveProperty('checked', true);
+    await user.type(within(dialog).getByLabelText('Wer'), 'Anna');
+    await user.type(within(dialog).getByLabelText('Was'), 'Raum buchen');
+    first.unmount();
+    renderShortcut();
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('radio', { name: 'Aufgabe' })).toHaveProperty('checked', true);
+    expect(within(dialog).getByLabelText('Wer')).toHaveProperty('value', 'Anna');
+    expect(within(dialog).getByLabelText('Was')).toHaveProperty('value', 'Raum buchen');
+  });
+
+  it('takes over a draft kept under the earlier key, once', async () => {
+    const old = `moderato.entry.new:${workshop.id}`;
+    localStorage.setItem(
+      old,
+      JSON.stringify({ kind: 'action', text: 'Altes Stück', owner: 'Frau Kaya', due: '' }),
+    );
+    const user = userEvent.setup();
+    renderShortcut();
+    await user.click(screen.getByRole('button', { name: 'Festhalten' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('radio', { name: 'Aufgabe' })).toHaveProperty('checked', true);
+    expect(within(dialog).getByLabelText('Was')).toHaveProperty('value', 'Altes Stück');
+    expect(within(dialog).getByLabelText('Wer')).toHaveProperty('value', 'Frau Kaya');
+    expect(localStorage.getItem(old)).toBeNull();
+  });
+
   it('brings back what was typed before a reload, until it is saved or cancelled', async () => {
     const user = userEvent.setup();
     const first = renderShortcut();

@@ -28,7 +28,15 @@ function readStored<T extends { [K in keyof T]: string }>(key: string, initial: 
  * loses nothing, and the next time it opens it shows what was typed.
  * `restored` says so, for a line that tells the user.
  */
-export function useStoredForm<T extends { [K in keyof T]: string }>(key: string, initial: T) {
+export function useStoredForm<T extends { [K in keyof T]: string }>(
+  key: string,
+  initial: T,
+  /**
+   * Fields kept with whatever was typed even when untouched: a choice whose
+   * start depends on something a reload resets (the kind "Festhalten" last used).
+   */
+  keepWithTyped: readonly (keyof T & string)[] = [],
+) {
   const [restoredValues] = useState(() => readStored(key, initial));
   const [values, setValues] = useState<T>(restoredValues ?? initial);
   const latest = useRef(values);
@@ -38,11 +46,11 @@ export function useStoredForm<T extends { [K in keyof T]: string }>(key: string,
       latest.current = next;
       setValues(next);
       // Only what was typed: an untouched default (today's date) is not brought back tomorrow.
-      const typed = Object.fromEntries(
-        (Object.keys(start) as Array<keyof T & string>)
-          .filter((field) => next[field] !== start[field])
-          .map((field) => [field, next[field]]),
+      const changed = (Object.keys(start) as Array<keyof T & string>).filter(
+        (field) => next[field] !== start[field],
       );
+      const kept = changed.length > 0 ? [...new Set([...changed, ...keepWithTyped])] : [];
+      const typed = Object.fromEntries(kept.map((field) => [field, next[field]]));
       try {
         if (Object.keys(typed).length > 0) localStorage.setItem(PREFIX + key, JSON.stringify(typed));
         else localStorage.removeItem(PREFIX + key);
@@ -50,6 +58,8 @@ export function useStoredForm<T extends { [K in keyof T]: string }>(key: string,
         // Storage full or blocked: the text then lives in the dialog only.
       }
     },
+    // keepWithTyped is fixed for a dialog's life, as are key and start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, start],
   );
   const set = useCallback(

@@ -18,6 +18,7 @@ import { layoutChanged, WindowingContext } from './useCardWindow';
 import { useClusterDnd } from './useClusterDnd';
 import { WINDOW_FROM } from './windowing';
 import { POOL_KEY, useStableGroups, useStableRows } from './useStableGroups';
+// After CardSearch (above): a drop hint on a card takes the place of its search mark.
 import './clusters.css';
 import './clusterRendering.css';
 

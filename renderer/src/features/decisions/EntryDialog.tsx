@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KEPT_TEXT } from '../app/keptText';
 import { useStoredForm } from '../app/storedForm';
 import { useFieldErrors } from '../app/useFieldErrors';
 import type { FieldError } from '../../domain/validation';
@@ -48,6 +49,25 @@ interface EntryDialogProps {
  */
 const focusOnOpen = (element: HTMLElement | null) => element?.setAttribute('autofocus', '');
 
+/**
+ * The dialog kept its drafts under `moderato.entry.` until 29.11.2026 (now a
+ * stored form, `moderato.form.entry.`): one found there moves over, once.
+ */
+function adoptOldDraft(key: string): string {
+  try {
+    const old = `moderato.${key}`;
+    const draft = localStorage.getItem(old);
+    if (draft !== null) {
+      if (localStorage.getItem(`${KEPT_TEXT.form}${key}`) === null)
+        localStorage.setItem(`${KEPT_TEXT.form}${key}`, draft);
+      localStorage.removeItem(old);
+    }
+  } catch {
+    // Storage blocked: nothing was kept there either.
+  }
+  return key;
+}
+
 /** Adds or edits a decision or an action item. On a refused save it stays open with every entry. */
 export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialogProps) {
   const { t } = useTranslation();
@@ -62,17 +82,22 @@ export function EntryDialog({ workshopId, target, onSaved, onClose }: EntryDialo
   // for "Neuer Beschluss"; "Festhalten" keeps its own), an edit's per entry.
   const [draftKey] = useState(() => {
     const entryId = decision?.id ?? item?.id ?? null;
-    if (entryId !== null) return `entry.${entryId}`;
+    if (entryId !== null) return adoptOldDraft(`entry.${entryId}`);
     const kindPart = target.kind === 'new' && !target.choice ? `-${target.entry}` : '';
-    return `entry.new${kindPart}:${workshopId}`;
+    return adoptOldDraft(`entry.new${kindPart}:${workshopId}`);
   });
-  const form = useStoredForm(draftKey, {
-    kind: target.kind === 'new' ? target.entry : target.kind,
-    // One text for both kinds, so switching Beschluss ↔ Aufgabe keeps what was typed.
-    text: decision?.text ?? item?.task ?? '',
-    owner: item?.owner ?? '',
-    due: item?.due ?? '',
-  });
+  const form = useStoredForm(
+    draftKey,
+    {
+      kind: target.kind === 'new' ? target.entry : target.kind,
+      // One text for both kinds, so switching Beschluss ↔ Aufgabe keeps what was typed.
+      text: decision?.text ?? item?.task ?? '',
+      owner: item?.owner ?? '',
+      due: item?.due ?? '',
+    },
+    // "Festhalten" starts with the kind last saved, which a reload forgets: the kind typed for is kept.
+    target.kind === 'new' && target.choice ? ['kind'] : [],
+  );
   const { text, owner, due } = form.values;
   const kind: EntryKind = form.values.kind === 'action' ? 'action' : 'decision';
   const setKind = (value: EntryKind) => form.set('kind', value);

@@ -32,20 +32,15 @@ export function MatrixBoard({ content }: { content: BoardContent }) {
   const { notesById, groups } = useStableGroups(content.notes, items);
   const activeNote = activeNoteId ? notesById.get(activeNoteId) : undefined;
   const { rows, columns } = content;
-  // The board's order, for the search: the tray, then the cells row by row.
-  const searchOrder = useMemo(() => {
-    const byPlace = new Map<string, Note[]>();
-    for (const note of content.notes) {
-      const key = note.rowId && note.columnId ? `${note.rowId}|${note.columnId}` : TRAY_KEY;
-      const list = byPlace.get(key);
-      if (list) list.push(note);
-      else byPlace.set(key, [note]);
-    }
-    return [
-      ...(byPlace.get(TRAY_KEY) ?? []),
-      ...rows.flatMap((row) => columns.flatMap((column) => byPlace.get(`${row.id}|${column.id}`) ?? [])),
-    ];
-  }, [content.notes, rows, columns]);
+  // The board's order, for the search: the tray, then the cells row by row, as shown
+  // (a card whose row or column is gone shows in the tray).
+  const searchOrder = useMemo(
+    () => [
+      ...(groups[TRAY_KEY] ?? []),
+      ...rows.flatMap((row) => columns.flatMap((column) => groups[cellKey(row.id, column.id)] ?? [])),
+    ],
+    [groups, rows, columns],
+  );
   const placeOf = useCallback(
     (note: Note) => {
       const row = rows.find((r) => r.id === note.rowId);
