@@ -120,7 +120,10 @@ describe('DecisionsPanel', () => {
     });
     await user.click(button);
     await waitFor(async () => expect((await getDb().actionItems.get(overdue.id))?.status).toBe('doing'));
-    expect(useAppStore.getState().announcement.text).toBe('Aufgabe „Pilotbereich benennen“: In Arbeit.');
+    // Said once the save has come back, which may be a moment after the row is readable.
+    await waitFor(() =>
+      expect(useAppStore.getState().announcement.text).toBe('Aufgabe „Pilotbereich benennen“: In Arbeit.'),
+    );
     // In progress sorts after the open ones; focus follows the button.
     await waitFor(() =>
       expect(rows('Aufgaben').map((r) => r[1])).toEqual(['Datenschutz prüfen', 'Pilotbereich benennen']),
