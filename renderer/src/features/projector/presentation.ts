@@ -43,17 +43,28 @@ function subscribe(onChange: () => void) {
   return () => window.removeEventListener('storage', listener);
 }
 
-function read(): string | null {
+function read(key: string): string | null {
   try {
-    return localStorage.getItem(KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-function readRound(): string | null {
+// Stable snapshot functions for useSyncExternalStore.
+const readBoard = () => read(KEY);
+const readRound = () => read(ROUND_KEY);
+
+/** The id under `field` in what the facilitator's window stored (`raw`), if it is of this workshop. */
+function presentedId(
+  raw: string | null,
+  workshopId: WorkshopId,
+  field: 'boardId' | 'roundId',
+): string | null {
   try {
-    return localStorage.getItem(ROUND_KEY);
+    const value = raw ? (JSON.parse(raw) as Record<string, unknown> | null) : null;
+    const id = value?.workshopId === workshopId ? value[field] : null;
+    return typeof id === 'string' ? id : null;
   } catch {
     return null;
   }
@@ -84,26 +95,14 @@ export function clearPresentedRound(): void {
 
 /** The voting result the facilitator shows in this workshop, or null. */
 export function usePresentedRound(workshopId: WorkshopId): VotingRoundId | null {
-  const raw = useSyncExternalStore(subscribe, readRound);
-  try {
-    const value = raw ? (JSON.parse(raw) as PresentedRound) : null;
-    return value?.workshopId === workshopId && typeof value.roundId === 'string'
-      ? (value.roundId as VotingRoundId)
-      : null;
-  } catch {
-    return null;
-  }
+  return presentedId(
+    useSyncExternalStore(subscribe, readRound),
+    workshopId,
+    'roundId',
+  ) as VotingRoundId | null;
 }
 
 /** The board the facilitator has open in this workshop, or null. */
 export function usePresentedBoard(workshopId: WorkshopId): BoardId | null {
-  const raw = useSyncExternalStore(subscribe, read);
-  try {
-    const value = raw ? (JSON.parse(raw) as Presentation) : null;
-    return value?.workshopId === workshopId && typeof value.boardId === 'string'
-      ? (value.boardId as BoardId)
-      : null;
-  } catch {
-    return null;
-  }
+  return presentedId(useSyncExternalStore(subscribe, readBoard), workshopId, 'boardId') as BoardId | null;
 }

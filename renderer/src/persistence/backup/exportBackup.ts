@@ -69,7 +69,7 @@ function withPending(tables: Record<string, BackupRow[]>, pending: readonly Chan
 }
 
 /** Cards of merged clusters where they show, and no `absorbed`: a backup holds plain rows (clusterMerge.ts). */
-function withMergesDone(tables: BackupTables): BackupTables {
+export function withMergesDone(tables: BackupTables): BackupTables {
   const { clusters, notes } = materializeMerges(
     (tables.clusters ?? []) as unknown as Cluster[],
     (tables.notes ?? []) as unknown as Note[],

@@ -52,7 +52,7 @@ import { CLIENT_NOTE_ID, WRITING_LIMITS } from '../../domain/writing';
 /** Ids are UUIDs today; older data and fixtures use short ids, so only the route-safe alphabet is enforced. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'id');
 /** Fractional-index keys (base 62). */
-const rankSchema = z.string().regex(/^[0-9A-Za-z]{1,500}$/, 'rank');
+export const rankSchema = z.string().regex(/^[0-9A-Za-z]{1,500}$/, 'rank');
 const timestamp = z.number().int().min(0).max(8_640_000_000_000_000);
 const isoDate = z.string().refine((value) => {
   try {

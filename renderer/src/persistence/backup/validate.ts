@@ -3,8 +3,6 @@
  * bytes → strict UTF-8 → limited JSON → header → checksum → migrations → rows
  * → references. Nothing is written anywhere; a refusal names the first problem.
  */
-import { materializeMerges } from '../../domain/clusterMerge';
-import type { Cluster, Note } from '../../domain/types';
 import type { z } from './zod';
 import {
   BACKUP_FORMAT,
@@ -19,7 +17,8 @@ import {
 import { BACKUP_LIMITS } from './limits';
 import { migrateTables } from './migrations';
 import { BackupRefusedError, refuse, type BackupProblem } from './problems';
-import { BACKUP_TABLES, tableSpec, type BackupRow } from './rowSchemas';
+import { withMergesDone } from './exportBackup';
+import { BACKUP_TABLES, rankSchema, tableSpec, type BackupRow } from './rowSchemas';
 import { decodeUtf8, isRecord, parseJsonSafely } from './safeJson';
 
 export interface BackupSummary {
@@ -87,20 +86,14 @@ function withRawMergesDone(tables: BackupTables): BackupTables {
               isRecord(a) &&
               typeof a.id === 'string' &&
               Array.isArray(a.prefixes) &&
-              a.prefixes.every((p) => typeof p === 'string' && RANK.test(p)),
+              a.prefixes.every(isRank),
           ))),
   );
-  const ranked = notes.every((n) => isRecord(n) && typeof n.rank === 'string' && RANK.test(n.rank));
-  if (!wellFormed || !ranked) return tables;
-  const done = materializeMerges(clusters as unknown as Cluster[], notes as unknown as Note[]);
-  return {
-    ...tables,
-    clusters: done.clusters as unknown as BackupTables[string],
-    notes: done.notes as unknown as BackupTables[string],
-  };
+  const ranked = notes.every((n) => isRecord(n) && isRank(n.rank));
+  return wellFormed && ranked ? withMergesDone(tables) : tables;
 }
 
-const RANK = /^[0-9A-Za-z]{1,500}$/;
+const isRank = (value: unknown) => rankSchema.safeParse(value).success;
 
 async function readHeader(data: Record<string, unknown>) {
   if (data.kind === RAW_DUMP_KIND) {
