@@ -95,8 +95,9 @@ describe('a big clusters board', () => {
     // The first card is there, the last cluster's cards are not.
     await expect(cardByText(cardText(0)).count()).resolves.toBe(1);
     await expect(cardByText(cardText(SPEC.notes - 1)).count()).resolves.toBe(0);
-    // Every cluster is still in the page (its header) and in the overview.
-    expect(await page.locator('li.cluster').count()).toBe(SPEC.clusters);
+    // Every cluster is still in the page (its header; those below the first screen come right
+    // after its first paint) and in the overview.
+    await eventually(async () => expect(await page.locator('li.cluster').count()).toBe(SPEC.clusters));
     const overview = page.getByRole('list', { name: 'Übersicht der Cluster' });
     expect(await overview.getByRole('listitem').count()).toBe(SPEC.clusters);
     await expectAccessible(page, 'big clusters board');

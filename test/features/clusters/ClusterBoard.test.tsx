@@ -67,7 +67,22 @@ async function seed(clusters: number, perCluster: number, pool: number): Promise
   return board.id;
 }
 
+/**
+ * Boxes for the page's elements, as a browser would lay them out: 100 px tall, at `topOf`
+ * (jsdom lays out nothing: every box would be empty, and a windowed list that measured empty
+ * cards would take every card it has not rendered yet for an empty one).
+ */
+function mockBoxes(topOf: (element: HTMLElement) => number) {
+  return vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+    this: HTMLElement,
+  ) {
+    const y = topOf(this);
+    return { top: y, bottom: y + 100, left: 0, right: 100, width: 100, height: 100, x: 0, y } as DOMRect;
+  });
+}
+
 beforeEach(async () => {
+  vi.restoreAllMocks();
   await getDb().delete();
   await getDb().open();
   useAppStore.setState({ past: [], future: [] });
@@ -102,12 +117,16 @@ describe('ClusterBoard', () => {
 
   it('renders only the changed card again when one card of a big board (50 clusters) changes', async () => {
     // jsdom is slow; 300 cards show the same as 1,000 would: one card body renders, not all.
+    // Laid out as on a screen where every list is in view.
     const boardId = await seed(50, 5, 50);
+    mockBoxes(() => 0);
     render(<LiveClusters boardId={boardId} />);
-    await waitFor(() => expect(document.querySelectorAll('li.cluster-card')).toHaveLength(300), {
+
+    // Every cluster with its five cards (the pool, a scrolling list of its own, windows its 50).
+    await waitFor(() => expect(document.querySelectorAll('li.cluster li.cluster-card')).toHaveLength(250), {
       timeout: 20_000,
     });
-    await waitFor(() => expect(badgeRenders.count).toBeGreaterThanOrEqual(300));
+    await waitFor(() => expect(badgeRenders.count).toBeGreaterThanOrEqual(250));
     const content = (await loadBoardContent(getDb(), boardId))!;
     const note = content.notes.find((n) => n.text === 'Karte 25.3')!;
     badgeRenders.count = 0;
@@ -167,4 +186,44 @@ describe('ClusterBoard', () => {
     await act(() => undo());
     await waitFor(async () => expect(await getDb().notes.count()).toBe(2));
   });
+});
+
+describe('ClusterBoard on a big board: the first screen first', () => {
+  /**
+   * Renders a big board (25 clusters of 10 cards, windowed) with the clusters at `top` px from
+   * the top of the screen, and returns how many clusters were in the page the first time any
+   * was: what the browser could first paint (a MutationObserver's callback runs after the
+   * commit and its layout effects, before the next frame).
+   */
+  async function firstPainted(top: (cluster: Element) => number): Promise<number> {
+    mockBoxes((element) => (element.matches('li.cluster') ? top(element) : 0));
+    const boardId = await seed(25, 10, 0);
+    let first = 0;
+    const observer = new MutationObserver(() => {
+      if (first === 0) first = document.querySelectorAll('li.cluster').length;
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    render(<LiveClusters boardId={boardId} />);
+    // Then every cluster, so that Tab, the screen reader and the drop targets reach all.
+    await waitFor(() => expect(document.querySelectorAll('li.cluster')).toHaveLength(25), {
+      timeout: 20_000,
+    });
+    observer.disconnect();
+    return first;
+  }
+
+  const indexOf = (cluster: Element) => Array.from(cluster.parentElement!.children).indexOf(cluster);
+
+  it('renders the clusters on the screen before the first paint, the others right after it', async () => {
+    // The first two rows (of four clusters) reach below the screen.
+    const rows = (cluster: Element) => 300 + 5_000 * Math.floor(indexOf(cluster) / 4);
+    expect(await firstPainted(rows)).toBe(8);
+  }, 60_000);
+
+  it('renders more before the first paint while the screen is not filled yet', async () => {
+    // Short clusters: the eighth one still starts on the screen, so 16 come first.
+    const rows = (cluster: Element) =>
+      indexOf(cluster) < 8 ? 100 * Math.floor(indexOf(cluster) / 4) : 5_000;
+    expect(await firstPainted(rows)).toBe(16);
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ import { ClusterOverview } from './ClusterOverview';
 import { ClusterView, type ClusterHint } from './ClusterView';
 import { PoolView } from './PoolView';
 import { layoutChanged, WindowingContext } from './useCardWindow';
+import { useFirstScreen } from './useFirstScreen';
 import { useClusterDnd } from './useClusterDnd';
 import { WINDOW_FROM } from './windowing';
 import { POOL_KEY, useStableGroups, useStableRows } from './useStableGroups';
@@ -94,6 +95,8 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
   const [cardDrag] = useState(() => createCardDrag(instructionsId, () => draggingRef.current));
 
   const windowed = content.notes.length > WINDOW_FROM;
+  const gridRef = useRef<HTMLOListElement>(null);
+  const shown = useFirstScreen(clusters.length, windowed, gridRef);
   const { boardChanged } = dnd;
   // A change of the board (a card moved, a cluster collapsed) moves the lists below it.
   useLayoutEffect(() => {
@@ -192,8 +195,8 @@ export function ClusterBoard({ content }: { content: BoardContent }) {
                 {content.clusters.length === 0 ? (
                   <p className="cluster-empty">{t('clusters.none')}</p>
                 ) : (
-                  <ol className="cluster-grid" aria-label={t('clusters.listLabel')}>
-                    {clusters.map((cluster, index) => {
+                  <ol ref={gridRef} className="cluster-grid" aria-label={t('clusters.listLabel')}>
+                    {clusters.slice(0, shown).map((cluster, index) => {
                       const cards = groups.get(cluster.id) ?? NO_NOTES;
                       return (
                         <ClusterView
