@@ -104,6 +104,31 @@ describe('drag and drop', () => {
     await expectBoard(page, board([C], [D, B, A], [E]));
   });
 
+  it('keeps the focus on the lifted card when the keyboard moves it into another column', async () => {
+    // There the card is a new element; the old one took the focus away with it.
+    await page.getByRole('button', { name: `Karte verschieben: ${C}`, exact: true }).focus();
+    await page.keyboard.press('Space');
+    const lifted = page.locator('[data-drag-handle][aria-pressed="true"]');
+    await lifted.waitFor();
+    try {
+      const announcement = dndAnnouncement(page);
+      const before = await announcement.textContent();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => announcement.textContent()).not.toBe(before);
+      await expect
+        .poll(() => column(page, 'Fragen').locator('[data-drag-handle][aria-pressed="true"]').count())
+        .toBe(1);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? 'nothing'))
+        .toBe(`Karte verschieben: ${C}`);
+    } finally {
+      // The keys work from there: Escape puts the card back, and nothing is written.
+      await page.keyboard.press('Escape');
+    }
+    await lifted.waitFor({ state: 'detached' });
+    await expectBoard(page, board([C], [D, B, A], [E]));
+  });
+
   it('keeps up with a quick typist: Space, an arrow and Space pressed back to back move the card', async () => {
     // No waiting between the keys: the arrow comes before dnd-kit listens or has measured.
     const quickMove = async (arrow: string) => {

@@ -102,7 +102,7 @@ async function expectClusters(pool: string[], clusters: Array<[string, string[]]
   await eventually(async () => expect(await readClusters()).toEqual({ pool, clusters }));
 }
 
-/** What dnd-kit's live region says once it has settled (a scroll during the move updates it late). */
+/** What dnd-kit's live region says once it has settled. */
 async function settledAnnouncement(): Promise<string> {
   let previous = await dndAnnouncement(page).textContent();
   for (;;) {
@@ -113,18 +113,37 @@ async function settledAnnouncement(): Promise<string> {
   }
 }
 
-/** With a card lifted: ArrowDown until the announcement says it is over the target, focus visible all along. */
+type Hearing = Window & { moderatoHeard?: string[] };
+
+/**
+ * With a card lifted: ArrowDown until the announcement says it is over the target, focus
+ * visible all along. Every step is announced once, with the place it reached: also when the
+ * board scrolls to it (1280×720), nothing in between (no earlier target, no "outside").
+ */
 async function arrowUntil(target: string): Promise<void> {
-  const heard: string[] = [];
+  await page.evaluate(() => {
+    const region = document.querySelector('[id^="DndLiveRegion"]')!;
+    const heard: string[] = [];
+    (window as Hearing).moderatoHeard = heard;
+    new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  const settled: string[] = [];
   for (let i = 0; i < 8; i += 1) {
     const before = await dndAnnouncement(page).textContent();
+    await page.evaluate(() => void (window as Hearing).moderatoHeard!.splice(0));
     await page.keyboard.press('ArrowDown');
     await eventually(async () => expect(await dndAnnouncement(page).textContent()).not.toBe(before));
     await expectFocusVisible(page, 'moving the lifted card');
-    heard.push(await settledAnnouncement());
-    if (heard.at(-1)!.includes(target)) return;
+    settled.push(await settledAnnouncement());
+    const step = await page.evaluate(() => [...new Set((window as Hearing).moderatoHeard)]);
+    expect(step, `what one ArrowDown made the screen reader say`).toEqual([settled.at(-1)]);
+    if (settled.at(-1)!.includes(target)) return;
   }
-  throw new Error(`the arrows never brought the card ${target}; heard:\n${heard.join('\n')}`);
+  throw new Error(`the arrows never brought the card ${target}; heard:\n${settled.join('\n')}`);
 }
 
 /**

@@ -49,6 +49,11 @@ export function useEndKeyboardDragOnUnmount(): void {
   );
 }
 
+/** Whether a keyboard drag is under way. */
+export function keyboardDragRunning(): boolean {
+  return running.size > 0;
+}
+
 /** A keyboard drag can place the card only once dnd-kit has measured it and its targets. */
 export function measured(context: SensorContext): boolean {
   return context.collisionRect !== null && context.droppableRects.size > 0;
@@ -68,7 +73,10 @@ export function measured(context: SensorContext): boolean {
  */
 export class KeyboardSensor extends DndKeyboardSensor {
   constructor(props: KeyboardSensorProps) {
-    super(props);
+    // A step that leaves the screen scrolls at once, not smoothly: while a smooth scroll ran,
+    // dnd-kit worked out the target from the places passed on the way, and a screen reader
+    // heard the previous target or "outside every target" before the right one.
+    super({ ...props, options: { scrollBehavior: 'instant', ...props.options } });
     const self = this as unknown as Internals;
     const handle = self.handleKeyDown;
     const detach = self.detach.bind(this);

@@ -1,6 +1,13 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEventHandler,
+  type PointerEventHandler,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteNote, recolorNote } from '../../domain/boardCommands';
 import type { ColumnId } from '../../domain/ids';
@@ -16,6 +23,7 @@ import { shorten } from './useNoteDnd';
 import { useIsShownHit } from './cardSearch';
 import { NoteTraceBadge } from '../trace/TraceBadge';
 import { FactsLine } from '../matrix/FactsLine';
+import { keyboardDragRunning } from '../a11y/keyboardSensor';
 
 interface SortableNoteProps {
   note: Note;
@@ -42,6 +50,20 @@ export const SortableNote = memo(function SortableNote({
     });
   const style = { transform: CSS.Translate.toString(transform), transition };
   const shownHit = useIsShownHit(note.id);
+  const handleRef = useRef<HTMLButtonElement | null>(null);
+  const activatorRef = useCallback(
+    (element: HTMLButtonElement | null) => {
+      handleRef.current = element;
+      setActivatorNodeRef(element);
+    },
+    [setActivatorNodeRef],
+  );
+  // Moved into another column by keyboard, the lifted card is a new element there: the focus,
+  // left on the page with the old one, comes back to its handle (the keys keep working either way).
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (isDragging && lost && keyboardDragRunning()) handleRef.current?.focus({ preventScroll: true });
+  }, [isDragging]);
 
   return (
     <li
@@ -52,7 +74,7 @@ export const SortableNote = memo(function SortableNote({
       data-note-id={note.id}
     >
       <button
-        ref={setActivatorNodeRef}
+        ref={activatorRef}
         type="button"
         className="note-handle"
         data-drag-handle
