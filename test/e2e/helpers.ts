@@ -524,6 +524,15 @@ export async function keyboardDrag(
         expect(await announcement.textContent(), `${key} moves "${noteText}"`).not.toBe(before),
       );
       await frames(page);
+      // The focus stays with the lifted card, also where it became a new element (another column or cell).
+      await eventually(async () =>
+        expect(
+          await page.evaluate(() =>
+            document.activeElement?.matches('[data-drag-handle][aria-pressed="true"]'),
+          ),
+          `the focus on "${noteText}" after ${key}`,
+        ).toBe(true),
+      );
     }
   } catch (error) {
     await page.keyboard.press('Escape');

@@ -113,7 +113,7 @@ async function settledAnnouncement(): Promise<string> {
   }
 }
 
-type Hearing = Window & { moderatoHeard?: string[] };
+type Hearing = Window & { moderatoHeard?: string[]; moderatoHearing?: MutationObserver };
 
 /**
  * With a card lifted: ArrowDown until the announcement says it is over the target, focus
@@ -124,13 +124,19 @@ async function arrowUntil(target: string): Promise<void> {
   await page.evaluate(() => {
     const region = document.querySelector('[id^="DndLiveRegion"]')!;
     const heard: string[] = [];
-    (window as Hearing).moderatoHeard = heard;
-    new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
+    const hearing = window as Hearing;
+    hearing.moderatoHeard = heard;
+    hearing.moderatoHearing = new MutationObserver(() => heard.push(region.textContent ?? ''));
+    hearing.moderatoHearing.observe(region, { childList: true, characterData: true, subtree: true });
   });
+  try {
+    await arrowSteps(target);
+  } finally {
+    await page.evaluate(() => (window as Hearing).moderatoHearing?.disconnect());
+  }
+}
+
+async function arrowSteps(target: string): Promise<void> {
   const settled: string[] = [];
   for (let i = 0; i < 8; i += 1) {
     const before = await dndAnnouncement(page).textContent();

@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveRegion } from '../../../renderer/src/components/LiveRegion';
 import { addBoard } from '../../../renderer/src/domain/boardCommands';
 import type { Change } from '../../../renderer/src/domain/changes';
@@ -81,8 +81,11 @@ function mockBoxes(topOf: (element: HTMLElement) => number) {
   });
 }
 
-beforeEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
+});
+
+beforeEach(async () => {
   await getDb().delete();
   await getDb().open();
   useAppStore.setState({ past: [], future: [] });
@@ -204,7 +207,7 @@ describe('ClusterBoard on a big board: the first screen first', () => {
     });
     observer.observe(document.body, { childList: true, subtree: true });
     render(<LiveClusters boardId={boardId} />);
-    // Then every cluster, so that Tab, the screen reader and the drop targets reach all.
+    // Then every cluster (a few per task), so that Tab, the screen reader and the drop targets reach all.
     await waitFor(() => expect(document.querySelectorAll('li.cluster')).toHaveLength(25), {
       timeout: 20_000,
     });

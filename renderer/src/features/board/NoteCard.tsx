@@ -1,13 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import {
-  memo,
-  useCallback,
-  useLayoutEffect,
-  useRef,
-  type KeyboardEventHandler,
-  type PointerEventHandler,
-} from 'react';
+import { memo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteNote, recolorNote } from '../../domain/boardCommands';
 import type { ColumnId } from '../../domain/ids';
@@ -23,7 +16,7 @@ import { shorten } from './useNoteDnd';
 import { useIsShownHit } from './cardSearch';
 import { NoteTraceBadge } from '../trace/TraceBadge';
 import { FactsLine } from '../matrix/FactsLine';
-import { keyboardDragRunning } from '../a11y/keyboardSensor';
+import { useLiftedHandleFocus } from '../a11y/liftedFocus';
 
 interface SortableNoteProps {
   note: Note;
@@ -50,20 +43,7 @@ export const SortableNote = memo(function SortableNote({
     });
   const style = { transform: CSS.Translate.toString(transform), transition };
   const shownHit = useIsShownHit(note.id);
-  const handleRef = useRef<HTMLButtonElement | null>(null);
-  const activatorRef = useCallback(
-    (element: HTMLButtonElement | null) => {
-      handleRef.current = element;
-      setActivatorNodeRef(element);
-    },
-    [setActivatorNodeRef],
-  );
-  // Moved into another column by keyboard, the lifted card is a new element there: the focus,
-  // left on the page with the old one, comes back to its handle (the keys keep working either way).
-  useLayoutEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (isDragging && lost && keyboardDragRunning()) handleRef.current?.focus({ preventScroll: true });
-  }, [isDragging]);
+  const activatorRef = useLiftedHandleFocus(isDragging, setActivatorNodeRef);
 
   return (
     <li

@@ -18,6 +18,7 @@ import { NoteEditor } from '../board/NoteEditor';
 import { toastNoteDeleted } from '../board/noteDeleted';
 import { shorten } from '../board/useNoteDnd';
 import { useIsShownHit } from '../board/cardSearch';
+import { useLiftedHandleFocus } from '../a11y/liftedFocus';
 import { TraceBadge } from '../trace/TraceBadge';
 import type { TraceEntry } from '../trace/useNoteTrace';
 import { FactsLine } from './FactsLine';
@@ -57,6 +58,7 @@ export const MatrixNoteCard = memo(function MatrixNoteCard({ note, placeKey, tra
   const style = { transform: CSS.Translate.toString(transform), transition };
   const handleLabel = useHandleLabel(note.text);
   const shownHit = useIsShownHit(note.id);
+  const activatorRef = useLiftedHandleFocus(isDragging, setActivatorNodeRef);
 
   return (
     <li
@@ -67,7 +69,7 @@ export const MatrixNoteCard = memo(function MatrixNoteCard({ note, placeKey, tra
       data-note-id={note.id}
     >
       <button
-        ref={setActivatorNodeRef}
+        ref={activatorRef}
         type="button"
         className="note-handle"
         data-drag-handle
