@@ -307,14 +307,19 @@ describe('ballot screen', () => {
     expect(screen.getByRole('button', { name: 'Stimme von Ben Öztürk ändern' })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Anna Schmidt' }));
-    expect(document.activeElement).toBe(
-      screen.getByRole('heading', { name: 'Stimmzettel für Anna Schmidt' }),
+    // The focus moves in an effect after the render: awaited (it came late once under load).
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: 'Stimmzettel für Anna Schmidt' }),
+      ),
     );
     await user.click(add('KI-Assistenz'));
     await user.click(screen.getByRole('button', { name: 'Stimme abgeben' }));
     expect(submit).toHaveBeenCalledWith(anna.id, { method: 'dots', dots: { c3: 1 } });
-    expect(document.activeElement).toBe(
-      await screen.findByRole('heading', { name: 'Danke, Ihre Stimme ist gespeichert' }),
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: 'Danke, Ihre Stimme ist gespeichert' }),
+      ),
     );
     // Nothing of the ballot is left on screen for the next person.
     expect(screen.queryByText('KI-Assistenz')).toBeNull();
