@@ -53,7 +53,7 @@ async function openDatabaseSafely(): Promise<void> {
       console.warn('Snapshot before upgrade failed', error),
     );
   }
-  await openDatabase(getDb());
+  await openDatabase(getDb(installed === 'unknown' ? undefined : installed));
   // Typing that a reload (or a crash) caught before its save: written before anything shows,
   // by the main window only (the projector's window only reads).
   if (startRoute.name !== 'projector' && keptTyping().length > 0)

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModeratoDb, openDatabase } from '../../renderer/src/persistence/db';
 import { loadBoardContent, listWorkshops } from '../../renderer/src/persistence/repository';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../renderer/src/persistence/schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
+  versionsToDeclare,
+} from '../../renderer/src/persistence/schema';
 import { writeFixtureAtVersion } from './dbHelpers';
 
 const fixtureFor = (version: number) =>
@@ -242,5 +246,58 @@ describe('schema versions', () => {
     await again.open();
     expect(again.verno).toBe(CURRENT_SCHEMA_VERSION + 1);
     again.close();
+  });
+
+  it('declares every version unless the database is stored at the current one', () => {
+    for (const installed of [undefined, null, 1, 2, CURRENT_SCHEMA_VERSION - 1, CURRENT_SCHEMA_VERSION + 1])
+      expect(versionsToDeclare(installed)).toBe(SCHEMA_VERSIONS);
+    expect(versionsToDeclare(CURRENT_SCHEMA_VERSION).map((v) => v.version)).toEqual([CURRENT_SCHEMA_VERSION]);
+  });
+
+  it('the current schema in one step is the schema all versions declare', () => {
+    const shape = (database: ModeratoDb) =>
+      database.tables
+        .map((table) => [table.name, table.schema.primKey.src, table.schema.indexes.map((i) => i.src).sort()])
+        .sort();
+    const stepwise = new ModeratoDb('never-opened-stepwise');
+    const oneStep = new ModeratoDb('never-opened-one-step', CURRENT_SCHEMA_VERSION);
+    expect(shape(oneStep)).toEqual(shape(stepwise));
+    expect(oneStep.tables.length).toBeGreaterThan(10);
+  });
+
+  it('opens a database stored at the current version, declared in one step, unchanged', async () => {
+    const fixture = { ...fixtureFor(3), version: CURRENT_SCHEMA_VERSION };
+    const name = `current-one-step-${Date.now()}`;
+    await writeFixtureAtVersion(name, fixture);
+    const storesOf = (database: IDBDatabase) => {
+      const names = [...database.objectStoreNames];
+      const tx = database.transaction(names);
+      return names.map((store) => [store, [...tx.objectStore(store).indexNames]]);
+    };
+    const stepwise = new ModeratoDb(name);
+    await openDatabase(stepwise);
+    const before = storesOf(stepwise.backendDB());
+    const idbVersion = stepwise.backendDB().version;
+    stepwise.close();
+
+    db = new ModeratoDb(name, CURRENT_SCHEMA_VERSION);
+    await openDatabase(db);
+    // No upgrade ran: the same IndexedDB version, stores and indexes, every row as it was.
+    expect(db.backendDB().version).toBe(idbVersion);
+    expect(storesOf(db.backendDB())).toEqual(before);
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      const stored = await db.table(table).toArray();
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
+    }
+    const content = await loadBoardContent(db, (fixture.tables.boards![0] as { id: never }).id);
+    expect(content).toBeDefined();
+    // Written in one step, read back stepwise: the database an older start would find.
+    await db.notes.update((fixture.tables.notes![0] as { id: never }).id, { text: 'geändert' });
+    db.close();
+    db = new ModeratoDb(name);
+    await openDatabase(db);
+    expect(db.backendDB().version).toBe(idbVersion);
+    expect((await db.notes.get((fixture.tables.notes![0] as { id: never }).id))!.text).toBe('geändert');
   });
 });

@@ -19,7 +19,7 @@ import type {
   WritingRound,
 } from '../domain/types';
 import { activeDatabaseName } from './activeDb';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
+import { CURRENT_SCHEMA_VERSION, versionsToDeclare } from './schema';
 
 export const DB_NAME = 'moderato';
 
@@ -42,9 +42,10 @@ export class ModeratoDb extends Dexie {
   writingRounds!: EntityTable<WritingRound, 'id'>;
   inboxNotes!: EntityTable<InboxNote, 'id'>;
 
-  constructor(name = DB_NAME) {
+  /** `installed`: the schema version the database is stored at, when known (see versionsToDeclare). */
+  constructor(name = DB_NAME, installed?: number | null) {
     super(name);
-    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    for (const { version, stores, upgrade } of versionsToDeclare(installed)) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
@@ -53,9 +54,13 @@ export class ModeratoDb extends Dexie {
 
 let instance: ModeratoDb | null = null;
 
-/** The app's database. Tests make their own with `new ModeratoDb(name)`. */
-export function getDb(): ModeratoDb {
-  instance ??= new ModeratoDb(activeDatabaseName());
+/**
+ * The app's database. Tests make their own with `new ModeratoDb(name)`. The
+ * first call makes it: main.tsx passes the stored schema version it asked the
+ * browser for at start (see versionsToDeclare).
+ */
+export function getDb(installed?: number | null): ModeratoDb {
+  instance ??= new ModeratoDb(activeDatabaseName(), installed);
   return instance;
 }
 
