@@ -20,6 +20,7 @@ import {
   type MinutesFonts,
   type Steps,
 } from './minutesPdfWriter';
+import type { StructElem } from './minutesPdfTags';
 import {
   actualCell,
   attendanceLines,
@@ -91,30 +92,37 @@ export function* minutesPdfSteps(
 ): Generator<undefined, ArrayBuffer, undefined> {
   const w = yield* MinutesWriter.open(fonts);
   yield;
-  const { doc } = w;
+  const { doc, tags } = w;
   const documentTitle = t('minutes.documentTitle');
 
   // Title page.
   w.y = 60;
   w.paragraph(documentTitle, { size: 13, grey: GREY });
   w.font(22, 'bold');
+  const title = tags.open('H1');
   for (const line of w.split(model.title, CONTENT_WIDTH)) {
     w.y += w.lineHeight();
-    doc.text(line, MARGIN.left, w.y);
+    tags.mark(() => doc.text(line, MARGIN.left, w.y));
   }
+  tags.close(title);
   w.y += 10;
+  // Each fact one paragraph: its label, then its value.
   for (const [label, value] of titleFacts(model, t, language)) {
+    const fact = tags.open('P');
     w.font(10, 'bold');
-    doc.text(printable(label), MARGIN.left, w.y + 4);
+    tags.mark(() => doc.text(printable(label), MARGIN.left, w.y + 4));
     w.font(10);
     const lines = w.split(value, CONTENT_WIDTH - 45);
-    lines.forEach((line, i) => doc.text(line, MARGIN.left + 45, w.y + 4 + i * w.lineHeight()));
+    lines.forEach((line, i) =>
+      tags.mark(() => doc.text(line, MARGIN.left + 45, w.y + 4 + i * w.lineHeight())),
+    );
+    tags.close(fact);
     w.y += Math.max(1, lines.length) * w.lineHeight() + 2;
   }
   if (model.sessions.length > 0) {
     w.y += 4;
     w.font(10, 'bold');
-    doc.text(t('minutes.sessions'), MARGIN.left, w.y + 4);
+    tags.content('H2', () => doc.text(t('minutes.sessions'), MARGIN.left, w.y + 4));
     w.y += w.lineHeight() + 1;
     for (const session of model.sessions) w.paragraph(sessionLine(session, t, language), { indent: 0 });
   }
@@ -130,9 +138,15 @@ export function* minutesPdfSteps(
   );
 
   yield;
-  // Page 2 is kept for the table of contents, filled in at the end.
+  // Page 2 is kept for the table of contents, filled in at the end: so is its place in the structure.
+  w.endList();
+  const heading = tags.open('H1');
+  tags.close(heading);
+  const list = tags.open('TOC');
+  tags.close(list);
+  const contents = { page: 0, heading, list };
   w.newPage();
-  const tocPage = w.page();
+  contents.page = w.page();
   w.newPage();
 
   w.heading(t('minutes.participants'), 0);
@@ -213,7 +227,8 @@ export function* minutesPdfSteps(
     );
 
   yield;
-  drawContents(w, tocPage, t);
+  w.endList();
+  drawContents(w, contents, t);
   yield* drawPageFrames(w, model, t, language);
 
   doc.setProperties({
@@ -233,14 +248,19 @@ export function* minutesPdfSteps(
   return pdf;
 }
 
-function drawContents(w: MinutesWriter, tocPage: number, t: Translate): void {
-  const { doc } = w;
-  doc.setPage(tocPage);
+function drawContents(
+  w: MinutesWriter,
+  contents: { page: number; heading: StructElem; list: StructElem },
+  t: Translate,
+): void {
+  const { doc, tags } = w;
+  doc.setPage(contents.page);
   w.y = MARGIN.top;
   w.font(15, 'bold');
   w.y += w.lineHeight();
-  doc.text(t('minutes.contents'), MARGIN.left, w.y);
+  tags.mark(() => doc.text(t('minutes.contents'), MARGIN.left, w.y), contents.heading);
   w.y += 6;
+  tags.reopen(contents.list);
   let parent: unknown = null;
   for (const entry of w.toc) {
     const outline = doc.outline.add(entry.level === 0 ? null : parent, entry.title, {
@@ -252,9 +272,12 @@ function drawContents(w: MinutesWriter, tocPage: number, t: Translate): void {
     const indent = entry.level === 0 ? 0 : 6;
     const title = w.split(entry.title, CONTENT_WIDTH - indent - 15)[0] ?? '';
     w.y += w.lineHeight() + (entry.level === 0 ? 1 : 0);
-    doc.textWithLink(title, MARGIN.left + indent, w.y, { pageNumber: entry.page });
-    doc.text(String(entry.page), MARGIN.left + CONTENT_WIDTH, w.y, { align: 'right' });
+    const item = tags.open('TOCI');
+    tags.mark(() => doc.textWithLink(title, MARGIN.left + indent, w.y, { pageNumber: entry.page }));
+    tags.mark(() => doc.text(String(entry.page), MARGIN.left + CONTENT_WIDTH, w.y, { align: 'right' }));
+    tags.close(item);
   }
+  tags.close(contents.list);
 }
 
 function* drawPageFrames(w: MinutesWriter, model: MinutesModel, t: Translate, language: string): Steps {
@@ -270,16 +293,19 @@ function* drawPageFrames(w: MinutesWriter, model: MinutesModel, t: Translate, la
     const height = doc.internal.pageSize.getHeight();
     const contentWidth = width - MARGIN.left - MARGIN.right;
     w.font(8, 'normal', GREY);
-    if (page > 1) {
-      const title = w.split(model.title, contentWidth - 35)[0] ?? '';
-      doc.text(title, MARGIN.left, 14);
-      doc.text(date, MARGIN.left + contentWidth, 14, { align: 'right' });
-      doc.setDrawColor(RULE);
-      doc.setLineWidth(0.2);
-      doc.line(MARGIN.left, 16, MARGIN.left + contentWidth, 16);
-    }
-    doc.text(t('minutes.page', { page, pages }), width / 2, height - 10, { align: 'center' });
-    // Entwurf or abgestimmt, on every page, so a printed page says what it is.
-    doc.text(status, MARGIN.left, height - 10);
+    // Running header and footer: artifacts, so a screen reader does not read them on every page.
+    w.tags.artifact(() => {
+      if (page > 1) {
+        const title = w.split(model.title, contentWidth - 35)[0] ?? '';
+        doc.text(title, MARGIN.left, 14);
+        doc.text(date, MARGIN.left + contentWidth, 14, { align: 'right' });
+        doc.setDrawColor(RULE);
+        doc.setLineWidth(0.2);
+        doc.line(MARGIN.left, 16, MARGIN.left + contentWidth, 16);
+      }
+      doc.text(t('minutes.page', { page, pages }), width / 2, height - 10, { align: 'center' });
+      // Entwurf or abgestimmt, on every page, so a printed page says what it is.
+      doc.text(status, MARGIN.left, height - 10);
+    }, 'Pagination');
   }
 }

@@ -22,19 +22,29 @@ const MAX_BARS = 30;
 const BAR = { height: 4.2, gap: 1.6, label: 62, value: 26 };
 const BAR_FILL: [number, number, number] = [62, 106, 168];
 const LABEL_WIDTH = 42;
+/** The impact/effort square's side, in mm. */
+const MATRIX_SIZE = 90;
 
 /** Label and value pairs side by side (also used by the writing rounds). */
 export function drawFacts(w: MinutesWriter, facts: Array<[string, string]>): void {
-  const { doc } = w;
+  const { doc, tags } = w;
+  w.endList();
+  // Each fact one paragraph: its label, then its value.
   for (const [label, value] of facts) {
     w.font(9);
     const lines = w.split(value, w.width - LABEL_WIDTH);
     w.ensure(lines.length * w.lineHeight() + 1);
     w.font(9, 'bold');
     const labelLines = w.split(label, LABEL_WIDTH - 2);
-    labelLines.forEach((line, i) => doc.text(line, MARGIN.left, w.y + (i + 0.8) * w.lineHeight()));
+    const fact = tags.open('P');
+    labelLines.forEach((line, i) =>
+      tags.mark(() => doc.text(line, MARGIN.left, w.y + (i + 0.8) * w.lineHeight())),
+    );
     w.font(9);
-    lines.forEach((line, i) => doc.text(line, MARGIN.left + LABEL_WIDTH, w.y + (i + 0.8) * w.lineHeight()));
+    lines.forEach((line, i) =>
+      tags.mark(() => doc.text(line, MARGIN.left + LABEL_WIDTH, w.y + (i + 0.8) * w.lineHeight())),
+    );
+    tags.close(fact);
     w.y += Math.max(lines.length, labelLines.length) * w.lineHeight() + 0.8;
   }
   w.y += 2;
@@ -58,13 +68,18 @@ function drawBars(
   // The title and the chart stay on one page when they fit one; a long chart breaks between bars.
   w.ensure(Math.min(shown.length * step + 12, w.bottom - MARGIN.top - 10));
   w.label(t('minutes.voting.chartTitle'), { size: 9.5 });
+  // For a screen reader a figure: what it shows is in the table above, read in full there.
+  const { tags } = w;
+  const figure = tags.open('Figure', t('minutes.voting.chartAlt'));
   const x0 = MARGIN.left + BAR.label;
   let top = w.y;
   doc.setLineWidth(0.2);
   for (const row of shown) {
     if (w.y + step > w.bottom) {
-      doc.setDrawColor(RULE);
-      doc.line(x0, top, x0, w.y);
+      tags.mark(() => {
+        doc.setDrawColor(RULE);
+        doc.line(x0, top, x0, w.y);
+      });
       w.newPage();
       top = w.y;
     }
@@ -72,17 +87,22 @@ function drawBars(
     const label = `${row.tied ? '=' : ''}${t('minutes.voting.rank', { rank: row.rank })} ${row.label}`;
     const line = w.split(label, BAR.label - 3)[0] ?? '';
     const shortened = line.length < label.length ? `${line.replace(/.$/u, '')}…` : line;
-    doc.text(shortened, MARGIN.left, w.y + BAR.height * 0.75);
     const length = (row.score / max) * barWidth;
-    if (length > 0) {
-      doc.setFillColor(...BAR_FILL);
-      doc.rect(x0, w.y, length, BAR.height, 'F');
-    }
-    doc.text(scoreCell(row, t, language), x0 + length + 1.5, w.y + BAR.height * 0.75);
+    tags.mark(() => {
+      doc.text(shortened, MARGIN.left, w.y + BAR.height * 0.75);
+      if (length > 0) {
+        doc.setFillColor(...BAR_FILL);
+        doc.rect(x0, w.y, length, BAR.height, 'F');
+      }
+      doc.text(scoreCell(row, t, language), x0 + length + 1.5, w.y + BAR.height * 0.75);
+    });
     w.y += step;
   }
-  doc.setDrawColor(RULE);
-  doc.line(x0, top, x0, w.y - BAR.gap);
+  tags.mark(() => {
+    doc.setDrawColor(RULE);
+    doc.line(x0, top, x0, w.y - BAR.gap);
+  });
+  tags.close(figure);
   if (rows.length > shown.length) {
     w.y += 1;
     w.paragraph(t('minutes.voting.moreBars', { count: shown.length, total: rows.length }), {
@@ -98,10 +118,18 @@ function drawBars(
 function drawMatrix(w: MinutesWriter, rows: MinutesVotingRow[], t: Translate): void {
   const rated = rows.filter((r) => r.impact !== null && r.effort !== null);
   if (rated.length === 0) return;
-  const { doc } = w;
-  const size = 90;
-  w.ensure(size + 26);
+  w.ensure(MATRIX_SIZE + 26);
   w.label(t('minutes.voting.matrixTitle'), { size: 9.5 });
+  // One page, one piece of content; for a screen reader a figure whose values the table above gives.
+  const { tags } = w;
+  const figure = tags.open('Figure', t('minutes.voting.matrixAlt'));
+  tags.mark(() => drawMatrixShape(w, rated, t));
+  tags.close(figure);
+}
+
+function drawMatrixShape(w: MinutesWriter, rated: MinutesVotingRow[], t: Translate): void {
+  const { doc } = w;
+  const size = MATRIX_SIZE;
   const left = MARGIN.left + 14;
   const top = w.y + 2;
   const x = (effort: number) => left + ((effort - 1) / 4) * size;

@@ -4,6 +4,7 @@
  * pages. What goes on the pages is in minutesPdf.ts and minutesPdfBoards.ts.
  */
 import { jsPDF } from 'jspdf';
+import { PdfTags, type StructElem } from './minutesPdfTags';
 
 /** The TTF files as base64. */
 export interface MinutesFonts {
@@ -64,10 +65,21 @@ export interface TocEntry {
   level: 0 | 1;
 }
 
+/** The list being drawn: bullets in a row at one indent make one list. */
+interface OpenList {
+  list: StructElem;
+  /** The item drawn last, still open for the paragraphs indented under it. */
+  item: StructElem;
+  indent: number;
+}
+
 export class MinutesWriter {
   readonly doc: jsPDF;
+  /** The structure tree: what is drawn, in reading order (minutesPdfTags.ts). */
+  readonly tags: PdfTags;
   y = MARGIN.top;
   readonly toc: TocEntry[] = [];
+  private list: OpenList | null = null;
 
   /** The fonts, one at a time: reading a TrueType file is a slice of its own. */
   static *open(fonts: MinutesFonts): Generator<undefined, MinutesWriter, undefined> {
@@ -83,6 +95,31 @@ export class MinutesWriter {
 
   private constructor() {
     this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+    this.tags = new PdfTags(this.doc);
+  }
+
+  /** Ends the list being drawn, if any: what comes next is not part of it. */
+  endList(): void {
+    if (this.list && this.tags.isOpen(this.list.list)) this.tags.close(this.list.list);
+    this.list = null;
+  }
+
+  /**
+   * Lines of text as one element of the structure, each drawn by `draw`;
+   * `beforeEach` may start a new page (never inside a marked line).
+   */
+  private lines(
+    role: 'H1' | 'H2' | 'H3' | 'P',
+    lines: string[],
+    draw: (line: string) => void,
+    beforeEach?: () => void,
+  ): void {
+    const elem = this.tags.open(role);
+    for (const line of lines) {
+      beforeEach?.();
+      this.tags.mark(() => draw(line));
+    }
+    this.tags.close(elem);
   }
 
   font(size: number, style: 'normal' | 'bold' = 'normal', grey = 0): void {
@@ -137,11 +174,12 @@ export class MinutesWriter {
     this.ensure(lines.length * this.lineHeight() + 18);
     this.y += level === 0 ? 2 : 3;
     this.toc.push({ title: printable(text), page: this.page(), level });
-    for (const line of lines) {
+    this.endList();
+    this.lines(level === 0 ? 'H1' : 'H2', lines, (line) => {
       this.y += this.lineHeight() * 0.8;
       this.doc.text(line, MARGIN.left, this.y);
       this.y += this.lineHeight() * 0.2;
-    }
+    });
     this.y += 2;
     this.font(10);
   }
@@ -152,12 +190,18 @@ export class MinutesWriter {
   ): void {
     this.font(options.size ?? 10, 'normal', options.grey ?? 0);
     const indent = options.indent ?? 0;
-    for (const line of this.split(text, this.width - indent)) {
-      this.ensure(this.lineHeight());
-      this.y += this.lineHeight() * 0.8;
-      this.doc.text(line, MARGIN.left + indent, this.y);
-      this.y += this.lineHeight() * 0.2;
-    }
+    // Indented under the list's last item, it belongs to that item (a card's facts, its origin).
+    if (!this.list || indent <= this.list.indent) this.endList();
+    this.lines(
+      'P',
+      this.split(text, this.width - indent),
+      (line) => {
+        this.y += this.lineHeight() * 0.8;
+        this.doc.text(line, MARGIN.left + indent, this.y);
+        this.y += this.lineHeight() * 0.2;
+      },
+      () => this.ensure(this.lineHeight()),
+    );
     this.y += options.gap ?? 1.5;
     this.font(10);
   }
@@ -168,10 +212,11 @@ export class MinutesWriter {
     const indent = options.indent ?? 0;
     const lines = this.split(text, this.width - indent);
     this.ensure((lines.length + 2) * this.lineHeight());
-    for (const line of lines) {
+    this.endList();
+    this.lines('H3', lines, (line) => {
       this.y += this.lineHeight();
       this.doc.text(line, MARGIN.left + indent, this.y);
-    }
+    });
     this.y += 1.5;
     this.font(10);
   }
@@ -181,7 +226,14 @@ export class MinutesWriter {
     const indent = options.indent ?? 0;
     this.font(options.size ?? 10, 'normal', options.grey ?? 0);
     this.ensure(this.lineHeight());
-    this.doc.text('•', MARGIN.left + indent + 1, this.y + this.lineHeight() * 0.8);
+    const { tags } = this;
+    if (this.list && this.list.indent !== indent) this.endList();
+    if (this.list) tags.close(this.list.item);
+    const list = this.list?.list ?? tags.open('L');
+    const item = tags.open('LI');
+    this.list = { list, item, indent };
+    tags.content('Lbl', () => this.doc.text('•', MARGIN.left + indent + 1, this.y + this.lineHeight() * 0.8));
+    tags.open('LBody');
     this.paragraph(text, { ...options, indent: indent + 5 });
   }
 
@@ -198,13 +250,37 @@ export class MinutesWriter {
     const size = options.size ?? 9;
     const keepLines = options.keepLines ?? 8;
     const widths = columns.map((c) => c.width * this.width);
+    const { tags } = this;
+    this.endList();
+    const table = tags.open('Table');
+    let headerCells: StructElem[] | null = null;
+    // The header row once in the structure; repeated on the next pages, it is drawn for the eye.
     const drawHeader = () => {
       this.font(size, 'bold');
-      this.drawRow(
-        columns.map((c) => c.header),
-        widths,
-        true,
-      );
+      if (headerCells) {
+        tags.artifact(() =>
+          this.drawRow(
+            columns.map((c) => c.header),
+            widths,
+            true,
+            null,
+          ),
+        );
+      } else {
+        const row = tags.open('TR');
+        headerCells = columns.map(() => {
+          const cell = tags.open('TH');
+          tags.close(cell);
+          return cell;
+        });
+        tags.close(row);
+        this.drawRow(
+          columns.map((c) => c.header),
+          widths,
+          true,
+          headerCells,
+        );
+      }
       this.font(size);
     };
     this.font(size);
@@ -216,6 +292,13 @@ export class MinutesWriter {
         this.font(size);
       }
       const cells = row.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
+      const rowElem = tags.open('TR');
+      const cellElems = row.map(() => {
+        const cell = tags.open('TD');
+        tags.close(cell);
+        return cell;
+      });
+      tags.close(rowElem);
       let offset = 0;
       const total = Math.max(...cells.map((c) => c.length));
       while (offset < total) {
@@ -237,36 +320,55 @@ export class MinutesWriter {
           widths,
           take,
           false,
+          cellElems,
         );
         offset += take;
       }
     }
+    tags.close(table);
     this.y += 4;
     this.font(10);
   }
 
-  private drawRow(cells: string[], widths: number[], shaded: boolean): void {
+  private drawRow(cells: string[], widths: number[], shaded: boolean, into: StructElem[] | null): void {
     const lines = cells.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
-    this.drawLines(lines, widths, Math.max(...lines.map((l) => l.length)), shaded);
+    this.drawLines(lines, widths, Math.max(...lines.map((l) => l.length)), shaded, into);
   }
 
-  private drawLines(cells: string[][], widths: number[], count: number, shaded: boolean): void {
+  /** One slice of a row: the lines of each cell, as content of the cells' elements (`into`; null: an artifact). */
+  private drawLines(
+    cells: string[][],
+    widths: number[],
+    count: number,
+    shaded: boolean,
+    into: StructElem[] | null,
+  ): void {
     const height = count * this.lineHeight() + 2 * CELL_PAD;
-    const { doc } = this;
+    const { doc, tags } = this;
     if (shaded) {
-      doc.setFillColor(235, 235, 235);
-      doc.rect(MARGIN.left, this.y, this.width, height, 'F');
+      tags.artifact(() => {
+        doc.setFillColor(235, 235, 235);
+        doc.rect(MARGIN.left, this.y, this.width, height, 'F');
+      });
     }
     let x = MARGIN.left;
     cells.forEach((lines, i) => {
+      const left = x;
+      const cell = into?.[i];
       lines.forEach((line, n) => {
-        doc.text(line, x + CELL_PAD, this.y + CELL_PAD + (n + 0.8) * this.lineHeight());
+        if (line === '') return;
+        const draw = () => doc.text(line, left + CELL_PAD, this.y + CELL_PAD + (n + 0.8) * this.lineHeight());
+        // Each line on its own, as in a paragraph: read as one string, two lines would run together.
+        if (cell) tags.mark(draw, cell);
+        else tags.artifact(draw);
       });
       x += widths[i] ?? 0;
     });
-    doc.setDrawColor(RULE);
-    doc.setLineWidth(0.2);
-    doc.line(MARGIN.left, this.y + height, MARGIN.left + this.width, this.y + height);
+    tags.artifact(() => {
+      doc.setDrawColor(RULE);
+      doc.setLineWidth(0.2);
+      doc.line(MARGIN.left, this.y + height, MARGIN.left + this.width, this.y + height);
+    });
     this.y += height;
   }
 }

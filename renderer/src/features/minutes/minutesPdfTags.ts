@@ -1,0 +1,206 @@
+/**
+ * A tagged PDF (ISO 32000-1, section 14.8): the minutes carry a structure tree
+ * (headings, paragraphs, lists, tables, figures with alternative text) in
+ * reading order, and everything drawn is either content of an element of that
+ * tree or marked as an artifact (page header and footer, table rules). Screen
+ * readers and reflow read the tree; without it they guess from the drawing
+ * order. jsPDF has no tagging of its own: this class writes the marked-content
+ * operators into the page streams and the tree's objects through jsPDF's
+ * document events, as its own plugins (outline, annotations) do.
+ */
+import type { jsPDF } from 'jspdf';
+
+export type Role =
+  | 'Document'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Figure'
+  | 'TOC'
+  | 'TOCI';
+
+/** A page as jsPDF keeps it (its page context): stays the same object when pages before it are deleted. */
+type PageKey = object;
+
+interface MarkedContent {
+  page: PageKey;
+  mcid: number;
+}
+
+export interface StructElem {
+  readonly role: Role;
+  readonly kids: Array<StructElem | MarkedContent>;
+  readonly parent: StructElem | null;
+  /** Alternative text (figures). */
+  readonly alt?: string;
+}
+
+const isElem = (kid: StructElem | MarkedContent): kid is StructElem => 'role' in kid;
+
+/** A PDF text string in UTF-16BE with its byte-order mark, as hex: any text, no escaping. */
+export function pdfTextString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return `<${hex.toUpperCase()}>`;
+}
+
+interface JsPdfInternal {
+  write(...text: string[]): void;
+  newObjectDeferred(): number;
+  newObjectDeferredBegin(id: number, doOutput: boolean): number;
+  events: { subscribe(topic: string, handler: (payload: { pageContext?: PageKey }) => void): unknown };
+}
+
+export class PdfTags {
+  readonly root: StructElem = { role: 'Document', kids: [], parent: null };
+  private readonly stack: StructElem[] = [this.root];
+  private readonly nextMcid = new Map<PageKey, number>();
+  /** The pages in order, as the document is written. */
+  private pages: PageKey[] = [];
+  private treeRootId = 0;
+
+  constructor(private readonly doc: jsPDF) {
+    const events = this.internal.events;
+    events.subscribe('buildDocument', () => {
+      this.pages = Array.from(
+        { length: doc.getNumberOfPages() },
+        (_, i) => doc.getPageInfo(i + 1).pageContext as PageKey,
+      );
+    });
+    // Each page names its entry in the parent tree (the elements its marked content belongs to).
+    events.subscribe('putPage', ({ pageContext }) => {
+      const index = pageContext ? this.pages.indexOf(pageContext) : -1;
+      if (index >= 0) this.internal.write(`/StructParents ${index}`);
+    });
+    events.subscribe('postPutResources', () => this.writeTree());
+    events.subscribe('putCatalog', () => {
+      this.internal.write(`/StructTreeRoot ${this.treeRootId} 0 R`);
+      this.internal.write('/MarkInfo << /Marked true >>');
+      // The window shows the document's title, not its file name.
+      this.internal.write('/ViewerPreferences << /DisplayDocTitle true >>');
+    });
+  }
+
+  private get internal(): JsPdfInternal {
+    return this.doc.internal as unknown as JsPdfInternal;
+  }
+
+  /** The innermost open element: what `mark` adds content to. */
+  get current(): StructElem {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** Opens an element as the next child of the current one. */
+  open(role: Role, alt?: string): StructElem {
+    const elem: StructElem = { role, kids: [], parent: this.current, ...(alt ? { alt } : {}) };
+    this.current.kids.push(elem);
+    this.stack.push(elem);
+    return elem;
+  }
+
+  /** Opens an element made earlier again (the contents, drawn last, sit second in the tree). */
+  reopen(elem: StructElem): void {
+    this.stack.push(elem);
+  }
+
+  /** Closes `elem` and whatever is still open inside it. */
+  close(elem: StructElem): void {
+    const at = this.stack.lastIndexOf(elem);
+    if (at <= 0) throw new Error(`PdfTags: ${elem.role} is not open`);
+    this.stack.length = at;
+  }
+
+  /** Whether `elem` is open. */
+  isOpen(elem: StructElem | null): elem is StructElem {
+    return elem !== null && this.stack.includes(elem);
+  }
+
+  /** Draws `draw` as content of `into` (the current element unless given). */
+  mark(draw: () => void, into: StructElem = this.current): void {
+    const page = this.doc.getCurrentPageInfo().pageContext as PageKey;
+    const mcid = this.nextMcid.get(page) ?? 0;
+    this.nextMcid.set(page, mcid + 1);
+    this.internal.write(`/${into.role} << /MCID ${mcid} >> BDC`);
+    draw();
+    if (this.doc.getCurrentPageInfo().pageContext !== page)
+      throw new Error('PdfTags: a new page began inside marked content');
+    this.internal.write('EMC');
+    into.kids.push({ page, mcid });
+  }
+
+  /** An element of its own with `draw` as its content. */
+  content(role: Role, draw: () => void): void {
+    const elem = this.open(role);
+    this.mark(draw);
+    this.close(elem);
+  }
+
+  /** Drawn for the eye only: rules, shading, running headers and page numbers. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.internal.write(`/Artifact << /Type /${type} >> BDC`);
+    draw();
+    this.internal.write('EMC');
+  }
+
+  /** Writes the structure tree's objects (called by jsPDF while it writes the file). */
+  private writeTree(): void {
+    const internal = this.internal;
+    const pageIds = new Map<PageKey, number>(
+      this.pages.map((page, i) => [page, this.doc.getPageInfo(i + 1).objId]),
+    );
+    // Numbers first: elements point at their parents and their children.
+    const ids = new Map<StructElem, number>();
+    const order: StructElem[] = [];
+    const number = (elem: StructElem) => {
+      ids.set(elem, internal.newObjectDeferred());
+      order.push(elem);
+      for (const kid of elem.kids) if (isElem(kid)) number(kid);
+    };
+    number(this.root);
+    this.treeRootId = internal.newObjectDeferred();
+    const parentTree = this.pages.map(() => [] as number[]);
+
+    for (const elem of order) {
+      const kids: string[] = [];
+      for (const kid of elem.kids) {
+        if (isElem(kid)) {
+          // Empty ones too: an empty table cell still holds its column's place.
+          kids.push(`${ids.get(kid)} 0 R`);
+          continue;
+        }
+        const pageId = pageIds.get(kid.page);
+        // Content of a page deleted afterwards is gone with it.
+        if (pageId === undefined) continue;
+        kids.push(`<< /Type /MCR /Pg ${pageId} 0 R /MCID ${kid.mcid} >>`);
+        parentTree[this.pages.indexOf(kid.page)]![kid.mcid] = ids.get(elem)!;
+      }
+      const parent = elem.parent ? ids.get(elem.parent)! : this.treeRootId;
+      internal.newObjectDeferredBegin(ids.get(elem)!, true);
+      internal.write(
+        `<< /Type /StructElem /S /${elem.role} /P ${parent} 0 R` +
+          (elem.alt ? ` /Alt ${pdfTextString(elem.alt)}` : '') +
+          ` /K [${kids.join(' ')}] >>`,
+      );
+      internal.write('endobj');
+    }
+
+    internal.newObjectDeferredBegin(this.treeRootId, true);
+    const nums = parentTree.map(
+      (refs, page) => `${page} [${Array.from(refs, (id) => (id ? `${id} 0 R` : 'null')).join(' ')}]`,
+    );
+    internal.write(
+      `<< /Type /StructTreeRoot /K [${ids.get(this.root)} 0 R] /ParentTree << /Nums [${nums.join(' ')}] >>` +
+        ` /ParentTreeNextKey ${this.pages.length} >>`,
+    );
+    internal.write('endobj');
+  }
+}

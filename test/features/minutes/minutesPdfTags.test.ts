@@ -1,0 +1,152 @@
+// The minutes PDF is tagged: a structure tree in reading order that screen
+// readers follow, everything drawn is content of it or an artifact, figures
+// carry alternative text. Read back with poppler (pdfinfo -struct-text).
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { jsPDF } from 'jspdf';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildMinutes } from '../../../renderer/src/domain/minutes';
+import { renderMinutesPdf, type MinutesFonts } from '../../../renderer/src/features/minutes/minutesPdf';
+import { PdfTags, pdfTextString } from '../../../renderer/src/features/minutes/minutesPdfTags';
+import { createTranslator } from '../../../renderer/src/i18n/translator';
+import { loadFonts } from '../../../scripts/minutesCli';
+import { person, round } from '../../domain/minutesRounds';
+import { demoTree } from '../../domain/minutesTree';
+import { allNodes, altTexts, structureTree, textOf, unmarkedDrawing, type StructNode } from './pdfStructure';
+
+// pdfinfo and a full PDF per test: slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
+let dir = '';
+let fonts: MinutesFonts;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'moderato-minutes-tags-'));
+  fonts = await loadFonts();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The demo workshop, plus an impact/effort round (the demo has a dot vote only). */
+function demoMinutes() {
+  const { workshop, tree } = demoTree();
+  const board = tree.boards.find((b) => b.phase === 'ideas') ?? tree.boards[0]!;
+  const anna = person(tree, 'Anna Berg');
+  round(tree, board, {
+    title: 'Nutzen und Aufwand',
+    settings: { method: 'impactEffort' },
+    items: ['Chatbot', 'Akte'],
+    voters: [anna],
+    ballots: [
+      [
+        anna,
+        { method: 'impactEffort', ratings: { i0: { impact: 5, effort: 1 }, i1: { impact: 2, effort: 5 } } },
+      ],
+    ],
+  });
+  return {
+    workshop,
+    tree,
+    model: buildMinutes(workshop, tree, { now: Date.UTC(2027, 2, 24, 15), status: 'draft' }),
+  };
+}
+
+async function written(pdf: ArrayBuffer) {
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+  const bytes = new Uint8Array(pdf);
+  await writeFile(file, bytes);
+  return { file, bytes };
+}
+
+const ofRole = (root: StructNode, role: string) => allNodes(root).filter((n) => n.role === role);
+const words = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
+
+describe('the tagged minutes PDF', () => {
+  it('says it is tagged, in the workshop’s language, and draws nothing that is neither content nor artifact', async () => {
+    const { model } = demoMinutes();
+    const { file, bytes } = await written(renderMinutesPdf(model, fonts, createTranslator('de'), 'de'));
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toContain('/Lang (de-DE)');
+    expect(raw).toContain('/MarkInfo << /Marked true >>');
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(unmarkedDrawing(bytes)).toEqual([]);
+  });
+
+  it('reads in order: the title, the contents, then each section’s heading, paragraphs, lists and tables', async () => {
+    const { model, tree } = demoMinutes();
+    const { file } = await written(renderMinutesPdf(model, fonts, createTranslator('de'), 'de'));
+    const root = structureTree(file);
+    const document = root.kids[0]!;
+    expect(document.role).toBe('Document');
+    const h1 = ofRole(document, 'H1').map(textOf);
+    expect(h1[0]).toBe(model.title);
+    expect(h1.slice(1, 4)).toEqual(['Inhalt', 'Teilnehmende', 'Tagesordnung']);
+    expect(h1.slice(-2)).toEqual(['Beschlüsse', 'Aufgaben']);
+    // The contents come second, though drawn last: one entry per section heading.
+    const toc = document.kids.find((k) => k.role === 'TOC')!;
+    expect(document.kids.indexOf(toc)).toBeLessThan(
+      document.kids.findIndex((k) => textOf(k) === 'Teilnehmende'),
+    );
+    const headings = [...ofRole(document, 'H1').slice(2), ...ofRole(document, 'H2')];
+    expect(toc.kids.filter((k) => k.role === 'TOCI')).toHaveLength(headings.length - 1); // not "Sitzungen" on the title page
+    expect(textOf(toc.kids[0]!)).toBe('Teilnehmende 3');
+
+    // The participants: a table with a header row and one row per person.
+    const table = document.kids[document.kids.findIndex((k) => textOf(k) === 'Teilnehmende') + 1]!;
+    expect(table.role).toBe('Table');
+    expect(table.kids[0]!.kids.map((c) => [c.role, textOf(c)])).toEqual([
+      ['TH', 'Name'],
+      ['TH', 'Organisationseinheit'],
+      ['TH', 'Rolle'],
+    ]);
+    expect(table.kids.slice(1).every((row) => row.kids.every((c) => c.role === 'TD'))).toBe(true);
+    expect(table.kids).toHaveLength(tree.participants.length + 1);
+
+    // Cards are list items: a label (the bullet) and a body.
+    const items = ofRole(document, 'LI');
+    expect(items.length).toBeGreaterThan(20);
+    for (const item of items) expect(item.kids.map((k) => k.role)).toEqual(['Lbl', 'LBody']);
+  });
+
+  it('leaves the running header and footer out of the structure, and nothing of the pages’ text besides them', async () => {
+    const { model } = demoMinutes();
+    const { file } = await written(renderMinutesPdf(model, fonts, createTranslator('de'), 'de'));
+    const structured = textOf(structureTree(file));
+    expect(structured).not.toMatch(/Seite \d+ von \d+/);
+    const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(printed).toMatch(/Seite 2 von \d+/);
+    const header = words(`${model.title} 24.03.2027 Seite von Entwurf`);
+    // Inside a figure the drawn words may run together (one piece of content, read by its alternative text).
+    const missing = [...words(printed)].filter((w) => !structured.includes(w) && !header.has(w));
+    expect(missing.filter((w) => !/^\d+$/.test(w))).toEqual([]);
+  });
+
+  it('gives the bar chart and the impact/effort placement alternative text, in the minutes’ language', async () => {
+    const { model } = demoMinutes();
+    for (const language of ['de', 'en'] as const) {
+      const t = createTranslator(language);
+      const { bytes } = await written(renderMinutesPdf(model, fonts, t, language));
+      expect(altTexts(bytes)).toEqual([
+        { role: 'Figure', alt: t('minutes.voting.chartAlt') },
+        { role: 'Figure', alt: t('minutes.voting.matrixAlt') },
+      ]);
+      expect(Buffer.from(bytes).toString('latin1')).toContain(
+        language === 'en' ? '/Lang (en-US)' : '/Lang (de-DE)',
+      );
+    }
+  });
+});
+
+describe('PdfTags', () => {
+  it('refuses a page begun inside marked content (its operators would straddle two pages)', () => {
+    const doc = new jsPDF();
+    const tags = new PdfTags(doc);
+    expect(() => tags.content('P', () => doc.addPage())).toThrow(/new page/);
+  });
+
+  it('writes any text as a UTF-16 string with a byte-order mark', () => {
+    expect(pdfTextString('Ä€😀')).toBe('<FEFF00C420ACD83DDE00>');
+  });
+});

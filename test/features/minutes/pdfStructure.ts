@@ -1,0 +1,109 @@
+// Reading a tagged PDF back in the tests: the pages' content streams (are all
+// drawings marked?), the structure elements' alternative texts, and poppler's
+// view of the structure tree (pdfinfo -struct-text).
+import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+
+/** The body of object `id` (between "id 0 obj" and "endobj"), and where its stream starts. */
+function objectAt(text: string, id: number): { dict: string; streamStart: number } {
+  const start = text.indexOf(`\n${id} 0 obj\n`);
+  if (start < 0) throw new Error(`object ${id} not found`);
+  const end = text.indexOf('endobj', start);
+  const body = text.slice(start, end);
+  const stream = body.indexOf('stream\n');
+  return {
+    dict: stream < 0 ? body : body.slice(0, stream),
+    streamStart: stream < 0 ? -1 : start + stream + 'stream\n'.length,
+  };
+}
+
+/** The content stream of each page, in page order, inflated. */
+export function pageContents(pdf: Uint8Array): string[] {
+  const text = latin1(pdf);
+  const kids = /\/Type \/Pages\n\/Kids \[([^\]]*)\]/.exec(text)?.[1] ?? '';
+  const pageIds = [...kids.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+  return pageIds.map((pageId) => {
+    const contentsId = Number(/\/Contents (\d+) 0 R/.exec(objectAt(text, pageId).dict)?.[1]);
+    const { dict, streamStart } = objectAt(text, contentsId);
+    const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
+    const data = Buffer.from(pdf.subarray(streamStart, streamStart + length));
+    return (/\/FlateDecode/.test(dict) ? inflateSync(data) : data).toString('latin1');
+  });
+}
+
+/** Operators that draw: show text, or paint a path. */
+const DRAWING = /(?:^|\s)(Tj|TJ|'|"|f\*?|F|S|s|B\*?|b\*?|Do|sh)$/;
+
+/** Every drawing operator outside a marked-content sequence (neither tagged content nor an artifact). */
+export function unmarkedDrawing(pdf: Uint8Array): string[] {
+  const found: string[] = [];
+  pageContents(pdf).forEach((content, i) => {
+    let depth = 0;
+    for (const line of content.split('\n')) {
+      const op = line.trim();
+      if (/(?:^|\s)(BDC|BMC)$/.test(op)) depth += 1;
+      else if (op === 'EMC') depth -= 1;
+      else if (depth === 0 && DRAWING.test(op)) found.push(`page ${i + 1}: ${op.slice(-60)}`);
+      if (depth < 0) found.push(`page ${i + 1}: EMC without BDC`);
+    }
+    if (depth !== 0) found.push(`page ${i + 1}: ${depth} marked-content sequences left open`);
+  });
+  return found;
+}
+
+/** A PDF text string written as UTF-16BE hex with its byte-order mark. */
+function decodeHexString(hex: string): string {
+  let text = '';
+  for (let i = 4; i + 4 <= hex.length; i += 4) text += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+  return text;
+}
+
+/** The structure elements that carry alternative text: their type and that text. */
+export function altTexts(pdf: Uint8Array): Array<{ role: string; alt: string }> {
+  return [...latin1(pdf).matchAll(/\/Type \/StructElem \/S \/(\w+) [^\n]*?\/Alt <([0-9A-F]+)>/g)].map(
+    (m) => ({
+      role: m[1]!,
+      alt: decodeHexString(m[2]!),
+    }),
+  );
+}
+
+export interface StructNode {
+  role: string;
+  text: string[];
+  kids: StructNode[];
+}
+
+/** The structure tree as poppler reads it (pdfinfo -struct-text), below the document element. */
+export function structureTree(file: string): StructNode {
+  const out = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const root: StructNode = { role: '(root)', text: [], kids: [] };
+  const stack: Array<{ depth: number; node: StructNode }> = [{ depth: -1, node: root }];
+  for (const line of out.split('\n')) {
+    if (line.trim() === '') continue;
+    const depth = (line.length - line.trimStart().length) / 2;
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    const parent = stack[stack.length - 1]!.node;
+    const text = /^\s*"(.*)"$/.exec(line);
+    if (text) {
+      parent.text.push(text[1]!);
+      continue;
+    }
+    const node: StructNode = { role: line.trim().split(' ')[0]!, text: [], kids: [] };
+    parent.kids.push(node);
+    stack.push({ depth, node });
+  }
+  return root;
+}
+
+/** Every node of the tree, depth first. */
+export function allNodes(node: StructNode): StructNode[] {
+  return [node, ...node.kids.flatMap(allNodes)];
+}
+
+/** All text in and below a node, its lines joined by spaces. */
+export function textOf(node: StructNode): string {
+  return [...node.text, ...node.kids.map(textOf)].filter(Boolean).join(' ');
+}
