@@ -102,6 +102,10 @@ describe('the tagged minutes PDF', () => {
       ['TH', 'Rolle'],
     ]);
     expect(table.kids.slice(1).every((row) => row.kids.every((c) => c.role === 'TD'))).toBe(true);
+    // Header cells head their columns, in every table.
+    const headerCells = ofRole(document, 'TH');
+    expect(headerCells.length).toBeGreaterThan(10);
+    for (const cell of headerCells) expect(cell.attributes).toEqual(['/Scope /Column']);
     expect(table.kids).toHaveLength(tree.participants.length + 1);
 
     // Cards are list items: a label (the bullet) and a body.

@@ -72,6 +72,8 @@ export function altTexts(pdf: Uint8Array): Array<{ role: string; alt: string }> 
 
 export interface StructNode {
   role: string;
+  /** Its attributes as poppler prints them (e.g. "/Scope /Column"). */
+  attributes: string[];
   text: string[];
   kids: StructNode[];
 }
@@ -79,7 +81,7 @@ export interface StructNode {
 /** The structure tree as poppler reads it (pdfinfo -struct-text), below the document element. */
 export function structureTree(file: string): StructNode {
   const out = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const root: StructNode = { role: '(root)', text: [], kids: [] };
+  const root: StructNode = { role: '(root)', attributes: [], text: [], kids: [] };
   const stack: Array<{ depth: number; node: StructNode }> = [{ depth: -1, node: root }];
   for (const line of out.split('\n')) {
     if (line.trim() === '') continue;
@@ -91,7 +93,12 @@ export function structureTree(file: string): StructNode {
       parent.text.push(text[1]!);
       continue;
     }
-    const node: StructNode = { role: line.trim().split(' ')[0]!, text: [], kids: [] };
+    if (line.trim().startsWith('/')) {
+      parent.attributes.push(line.trim());
+      continue;
+    }
+    const role = line.trim().split(' ')[0]!.replace(/:$/, '');
+    const node: StructNode = { role, attributes: [], text: [], kids: [] };
     parent.kids.push(node);
     stack.push({ depth, node });
   }

@@ -188,6 +188,8 @@ export class PdfTags {
       internal.write(
         `<< /Type /StructElem /S /${elem.role} /P ${parent} 0 R` +
           (elem.alt ? ` /Alt ${pdfTextString(elem.alt)}` : '') +
+          // A header cell heads its column (all of the minutes' tables have their headers on top).
+          (elem.role === 'TH' ? ' /A << /O /Table /Scope /Column >>' : '') +
           ` /K [${kids.join(' ')}] >>`,
       );
       internal.write('endobj');
