@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { jsPDF } from 'jspdf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildMinutes } from '../../../renderer/src/domain/minutes';
+import { buildMinutes, type MinutesModel } from '../../../renderer/src/domain/minutes';
+import type { WorkshopTree } from '../../../renderer/src/domain/purge';
 import { renderMinutesPdf, type MinutesFonts } from '../../../renderer/src/features/minutes/minutesPdf';
 import { PdfTags, pdfTextString } from '../../../renderer/src/features/minutes/minutesPdfTags';
 import { createTranslator } from '../../../renderer/src/i18n/translator';
@@ -52,6 +53,18 @@ function demoMinutes() {
   };
 }
 
+let german: Promise<{ file: string; bytes: Uint8Array; model: MinutesModel; tree: WorkshopTree }> | undefined;
+
+/** The demo's minutes in German, made once for the tests that only read them. */
+function germanDemo() {
+  german ??= (async () => {
+    const { model, tree } = demoMinutes();
+    const pdf = await written(renderMinutesPdf(model, fonts, createTranslator('de'), 'de'));
+    return { ...pdf, model, tree };
+  })();
+  return german;
+}
+
 async function written(pdf: ArrayBuffer) {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   const bytes = new Uint8Array(pdf);
@@ -64,8 +77,7 @@ const words = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
 
 describe('the tagged minutes PDF', () => {
   it('says it is tagged, in the workshop’s language, and draws nothing that is neither content nor artifact', async () => {
-    const { model } = demoMinutes();
-    const { file, bytes } = await written(renderMinutesPdf(model, fonts, createTranslator('de'), 'de'));
+    const { file, bytes } = await germanDemo();
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
     const raw = Buffer.from(bytes).toString('latin1');
     expect(raw).toContain('/Lang (de-DE)');
@@ -75,8 +87,7 @@ describe('the tagged minutes PDF', () => {
   });
 
   it('reads in order: the title, the contents, then each section’s heading, paragraphs, lists and tables', async () => {
-    const { model, tree } = demoMinutes();
-    const { file } = await written(renderMinutesPdf(model, fonts, createTranslator('de'), 'de'));
+    const { file, model, tree } = await germanDemo();
     const root = structureTree(file);
     const document = root.kids[0]!;
     expect(document.role).toBe('Document');
@@ -114,9 +125,39 @@ describe('the tagged minutes PDF', () => {
     for (const item of items) expect(item.kids.map((k) => k.role)).toEqual(['Lbl', 'LBody']);
   });
 
+  it('links each entry of the contents to its page; the link is a Link element that holds its annotation', async () => {
+    const t = createTranslator('de');
+    const { file, bytes } = await germanDemo();
+    const toc = ofRole(structureTree(file), 'TOC')[0]!;
+    const entries = toc.kids.map((item) => {
+      const link = ofRole(item, 'Link')[0]!;
+      return { title: textOf(link), page: Number(textOf(item).split(' ').at(-1)), link };
+    });
+    expect(entries.length).toBeGreaterThan(10);
+    // poppler finds the annotation through the structure (an object reference in the Link element).
+    for (const { link } of entries) expect(link.kids.map((k) => k.role)).toEqual(['Object']);
+    // Where the links lead: the page each entry names.
+    const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-f', '2', '-l', '2', file], {
+      encoding: 'utf8',
+    });
+    const targets = [...xml.matchAll(/<a href="[^"#]*#(\d+)">/g)].map((m) => Number(m[1]));
+    expect(targets).toEqual(entries.map((e) => e.page));
+    // Each annotation says where it leads, and names its place in the structure.
+    const annotations = [
+      ...Buffer.from(bytes)
+        .toString('latin1')
+        .matchAll(/<< \/Type \/Annot [^\n]*/g),
+    ].map((m) => m[0]);
+    expect(annotations).toHaveLength(entries.length);
+    for (const annotation of annotations) expect(annotation).toMatch(/\/StructParent \d+ \/Contents <FEFF/);
+    expect(Buffer.from(bytes).toString('latin1')).toContain('/Tabs /S');
+    expect(t('minutes.contentsLink', { title: entries[0]!.title, page: entries[0]!.page })).toBe(
+      'Zu „Teilnehmende“ auf Seite 3',
+    );
+  });
+
   it('leaves the running header and footer out of the structure, and nothing of the pages’ text besides them', async () => {
-    const { model } = demoMinutes();
-    const { file } = await written(renderMinutesPdf(model, fonts, createTranslator('de'), 'de'));
+    const { file, model } = await germanDemo();
     const structured = textOf(structureTree(file));
     expect(structured).not.toMatch(/Seite \d+ von \d+/);
     const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });

@@ -76,12 +76,14 @@ export interface StructNode {
   attributes: string[];
   text: string[];
   kids: StructNode[];
+  /** Its text and its children, in reading order. */
+  content: Array<string | StructNode>;
 }
 
 /** The structure tree as poppler reads it (pdfinfo -struct-text), below the document element. */
 export function structureTree(file: string): StructNode {
   const out = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const root: StructNode = { role: '(root)', attributes: [], text: [], kids: [] };
+  const root: StructNode = { role: '(root)', attributes: [], text: [], kids: [], content: [] };
   const stack: Array<{ depth: number; node: StructNode }> = [{ depth: -1, node: root }];
   for (const line of out.split('\n')) {
     if (line.trim() === '') continue;
@@ -91,6 +93,7 @@ export function structureTree(file: string): StructNode {
     const text = /^\s*"(.*)"$/.exec(line);
     if (text) {
       parent.text.push(text[1]!);
+      parent.content.push(text[1]!);
       continue;
     }
     if (line.trim().startsWith('/')) {
@@ -98,8 +101,9 @@ export function structureTree(file: string): StructNode {
       continue;
     }
     const role = line.trim().split(' ')[0]!.replace(/:$/, '');
-    const node: StructNode = { role, attributes: [], text: [], kids: [] };
+    const node: StructNode = { role, attributes: [], text: [], kids: [], content: [] };
     parent.kids.push(node);
+    parent.content.push(node);
     stack.push({ depth, node });
   }
   return root;
@@ -110,7 +114,10 @@ export function allNodes(node: StructNode): StructNode[] {
   return [node, ...node.kids.flatMap(allNodes)];
 }
 
-/** All text in and below a node, its lines joined by spaces. */
+/** All text in and below a node, in reading order, its lines joined by spaces. */
 export function textOf(node: StructNode): string {
-  return [...node.text, ...node.kids.map(textOf)].filter(Boolean).join(' ');
+  return node.content
+    .map((item) => (typeof item === 'string' ? item : textOf(item)))
+    .filter(Boolean)
+    .join(' ');
 }

@@ -272,8 +272,17 @@ function drawContents(
     const indent = entry.level === 0 ? 0 : 6;
     const title = w.split(entry.title, CONTENT_WIDTH - indent - 15)[0] ?? '';
     w.y += w.lineHeight() + (entry.level === 0 ? 1 : 0);
+    // An entry: a reference made of the link (its title) and the page number.
     const item = tags.open('TOCI');
-    tags.mark(() => doc.textWithLink(title, MARGIN.left + indent, w.y, { pageNumber: entry.page }));
+    tags.open('Reference');
+    const x = MARGIN.left + indent;
+    const height = w.lineHeight();
+    tags.link(
+      () => doc.text(title, x, w.y),
+      { x, y: w.y - height * 0.8, w: doc.getTextWidth(title), h: height },
+      entry.page,
+      t('minutes.contentsLink', { title: entry.title, page: entry.page }),
+    );
     tags.mark(() => doc.text(String(entry.page), MARGIN.left + CONTENT_WIDTH, w.y, { align: 'right' }));
     tags.close(item);
   }

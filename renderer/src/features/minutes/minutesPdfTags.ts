@@ -4,7 +4,8 @@
  * reading order, and everything drawn is either content of an element of that
  * tree or marked as an artifact (page header and footer, table rules). Screen
  * readers and reflow read the tree; without it they guess from the drawing
- * order. jsPDF has no tagging of its own: this class writes the marked-content
+ * order. Links (the contents' entries) are Link elements that hold their
+ * annotation, which says where it leads. jsPDF has no tagging of its own: this class writes the marked-content
  * operators into the page streams and the tree's objects through jsPDF's
  * document events, as its own plugins (outline, annotations) do.
  */
@@ -26,7 +27,9 @@ export type Role =
   | 'TD'
   | 'Figure'
   | 'TOC'
-  | 'TOCI';
+  | 'TOCI'
+  | 'Reference'
+  | 'Link';
 
 /** A page as jsPDF keeps it (its page context): stays the same object when pages before it are deleted. */
 type PageKey = object;
@@ -36,15 +39,31 @@ interface MarkedContent {
   mcid: number;
 }
 
+/** A link annotation, written with its page (jsPDF's own links cannot be tagged: they are not objects of their own). */
+interface LinkAnnotation {
+  page: PageKey;
+  /** [left, bottom, right, top] in points. */
+  rect: [number, number, number, number];
+  /** The page it leads to (1-based, final numbering). */
+  target: number;
+  /** What the link says it does, for those who cannot see it. */
+  label: string;
+  elem: StructElem;
+  /** Its object number, once written. */
+  objId?: number;
+}
+
+type Kid = StructElem | MarkedContent | { annotation: LinkAnnotation };
+
 export interface StructElem {
   readonly role: Role;
-  readonly kids: Array<StructElem | MarkedContent>;
+  readonly kids: Kid[];
   readonly parent: StructElem | null;
   /** Alternative text (figures). */
   readonly alt?: string;
 }
 
-const isElem = (kid: StructElem | MarkedContent): kid is StructElem => 'role' in kid;
+const isElem = (kid: Kid): kid is StructElem => 'role' in kid;
 
 /** A PDF text string in UTF-16BE with its byte-order mark, as hex: any text, no escaping. */
 export function pdfTextString(text: string): string {
@@ -57,8 +76,14 @@ interface JsPdfInternal {
   write(...text: string[]): void;
   newObjectDeferred(): number;
   newObjectDeferredBegin(id: number, doOutput: boolean): number;
+  newAdditionalObject(): { objId: number; content: string };
+  scaleFactor: number;
+  pageSize: { getHeight(): number };
   events: { subscribe(topic: string, handler: (payload: { pageContext?: PageKey }) => void): unknown };
 }
+
+/** A number for the file: at most three decimals. */
+const num = (value: number) => String(Math.round(value * 1000) / 1000);
 
 export class PdfTags {
   readonly root: StructElem = { role: 'Document', kids: [], parent: null };
@@ -66,6 +91,7 @@ export class PdfTags {
   private readonly nextMcid = new Map<PageKey, number>();
   /** The pages in order, as the document is written. */
   private pages: PageKey[] = [];
+  private readonly links: LinkAnnotation[] = [];
   private treeRootId = 0;
 
   constructor(private readonly doc: jsPDF) {
@@ -80,6 +106,7 @@ export class PdfTags {
     events.subscribe('putPage', ({ pageContext }) => {
       const index = pageContext ? this.pages.indexOf(pageContext) : -1;
       if (index >= 0) this.internal.write(`/StructParents ${index}`);
+      this.writeLinks(pageContext);
     });
     events.subscribe('postPutResources', () => this.writeTree());
     events.subscribe('putCatalog', () => {
@@ -144,6 +171,57 @@ export class PdfTags {
     this.close(elem);
   }
 
+  /**
+   * A link to page `target` (1-based, as numbered in the finished file): its
+   * text, drawn by `draw`, and its annotation over `box` (in the document's
+   * units, from the top left) make one Link element.
+   */
+  link(
+    draw: () => void,
+    box: { x: number; y: number; w: number; h: number },
+    target: number,
+    label: string,
+  ): void {
+    const elem = this.open('Link');
+    this.mark(draw);
+    const scale = this.internal.scaleFactor;
+    const height = this.internal.pageSize.getHeight() * scale;
+    const annotation: LinkAnnotation = {
+      page: this.doc.getCurrentPageInfo().pageContext as PageKey,
+      rect: [
+        box.x * scale,
+        height - (box.y + box.h) * scale,
+        (box.x + box.w) * scale,
+        height - box.y * scale,
+      ],
+      target,
+      label,
+      elem,
+    };
+    this.links.push(annotation);
+    elem.kids.push({ annotation });
+    this.close(elem);
+  }
+
+  /** A page's link annotations, as objects of their own that name their place in the structure. */
+  private writeLinks(pageContext: PageKey | undefined): void {
+    const links = this.links.filter((link) => link.page === pageContext);
+    if (links.length === 0) return;
+    for (const link of links) {
+      const object = this.internal.newAdditionalObject();
+      link.objId = object.objId;
+      const target = this.doc.getPageInfo(link.target);
+      const top = (target.pageContext as { mediaBox: { topRightY: number } }).mediaBox.topRightY;
+      object.content =
+        `<< /Type /Annot /Subtype /Link /Rect [${link.rect.map(num).join(' ')}] /Border [0 0 0]` +
+        ` /Dest [${target.objId} 0 R /XYZ 0 ${num(top)} null]` +
+        ` /StructParent ${this.pages.length + this.links.indexOf(link)} /Contents ${pdfTextString(link.label)} >>`;
+    }
+    this.internal.write(`/Annots [${links.map((link) => `${link.objId} 0 R`).join(' ')}]`);
+    // Tab goes through the annotations in the order of the structure.
+    this.internal.write('/Tabs /S');
+  }
+
   /** Drawn for the eye only: rules, shading, running headers and page numbers. */
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
     this.internal.write(`/Artifact << /Type /${type} >> BDC`);
@@ -172,6 +250,13 @@ export class PdfTags {
     for (const elem of order) {
       const kids: string[] = [];
       for (const kid of elem.kids) {
+        if ('annotation' in kid) {
+          const { annotation } = kid;
+          const pageId = pageIds.get(annotation.page);
+          if (pageId !== undefined && annotation.objId !== undefined)
+            kids.push(`<< /Type /OBJR /Pg ${pageId} 0 R /Obj ${annotation.objId} 0 R >>`);
+          continue;
+        }
         if (isElem(kid)) {
           // Empty ones too: an empty table cell still holds its column's place.
           kids.push(`${ids.get(kid)} 0 R`);
@@ -196,12 +281,16 @@ export class PdfTags {
     }
 
     internal.newObjectDeferredBegin(this.treeRootId, true);
-    const nums = parentTree.map(
-      (refs, page) => `${page} [${Array.from(refs, (id) => (id ? `${id} 0 R` : 'null')).join(' ')}]`,
-    );
+    // Keys: one per page (its marked content), then one per link annotation.
+    const nums = [
+      ...parentTree.map(
+        (refs, page) => `${page} [${Array.from(refs, (id) => (id ? `${id} 0 R` : 'null')).join(' ')}]`,
+      ),
+      ...this.links.map((link, i) => `${this.pages.length + i} ${ids.get(link.elem)} 0 R`),
+    ];
     internal.write(
       `<< /Type /StructTreeRoot /K [${ids.get(this.root)} 0 R] /ParentTree << /Nums [${nums.join(' ')}] >>` +
-        ` /ParentTreeNextKey ${this.pages.length} >>`,
+        ` /ParentTreeNextKey ${this.pages.length + this.links.length} >>`,
     );
     internal.write('endobj');
   }
