@@ -119,10 +119,14 @@ describe('the tagged minutes PDF', () => {
     for (const cell of headerCells) expect(cell.attributes).toEqual(['/Scope /Column']);
     expect(table.kids).toHaveLength(tree.participants.length + 1);
 
-    // Cards are list items: a label (the bullet) and a body.
+    // Cards are list items: each a body with the card's text (the bullet is drawn for the eye only).
     const items = ofRole(document, 'LI');
     expect(items.length).toBeGreaterThan(20);
-    for (const item of items) expect(item.kids.map((k) => k.role)).toEqual(['Lbl', 'LBody']);
+    for (const item of items) {
+      expect(item.kids.map((k) => k.role)).toEqual(['LBody']);
+      expect(item.kids[0]!.text.length).toBeGreaterThan(0);
+    }
+    expect(allNodes(document).flatMap((n) => n.text)).not.toContain('•');
   });
 
   it('links each entry of the contents to its page; the link is a Link element that holds its annotation', async () => {

@@ -62,12 +62,10 @@ function decodeHexString(hex: string): string {
 
 /** The structure elements that carry alternative text: their type and that text. */
 export function altTexts(pdf: Uint8Array): Array<{ role: string; alt: string }> {
-  return [...latin1(pdf).matchAll(/\/Type \/StructElem \/S \/(\w+) [^\n]*?\/Alt <([0-9A-F]+)>/g)].map(
-    (m) => ({
-      role: m[1]!,
-      alt: decodeHexString(m[2]!),
-    }),
-  );
+  return [...latin1(pdf).matchAll(/<< \/S \/(\w+) [^\n]*?\/Alt <([0-9A-F]+)>/g)].map((m) => ({
+    role: m[1]!,
+    alt: decodeHexString(m[2]!),
+  }));
 }
 
 export interface StructNode {

@@ -249,6 +249,9 @@ export class PdfTags {
 
     for (const elem of order) {
       const kids: string[] = [];
+      // The page of the element's first marked content: the page its bare MCIDs refer to.
+      const first = elem.kids.find((kid): kid is MarkedContent => 'mcid' in kid);
+      const elemPage = first ? pageIds.get(first.page) : undefined;
       for (const kid of elem.kids) {
         if ('annotation' in kid) {
           const { annotation } = kid;
@@ -265,13 +268,18 @@ export class PdfTags {
         const pageId = pageIds.get(kid.page);
         // Content of a page deleted afterwards is gone with it.
         if (pageId === undefined) continue;
-        kids.push(`<< /Type /MCR /Pg ${pageId} 0 R /MCID ${kid.mcid} >>`);
+        // On the element's page a bare number; elsewhere (a paragraph going on on the next page) with its page.
+        kids.push(
+          pageId === elemPage ? String(kid.mcid) : `<< /Type /MCR /Pg ${pageId} 0 R /MCID ${kid.mcid} >>`,
+        );
         parentTree[this.pages.indexOf(kid.page)]![kid.mcid] = ids.get(elem)!;
       }
       const parent = elem.parent ? ids.get(elem.parent)! : this.treeRootId;
       internal.newObjectDeferredBegin(ids.get(elem)!, true);
+      // Thousands of these in a long protocol: nothing optional (the /Type of an element is).
       internal.write(
-        `<< /Type /StructElem /S /${elem.role} /P ${parent} 0 R` +
+        `<< /S /${elem.role} /P ${parent} 0 R` +
+          (elemPage === undefined ? '' : ` /Pg ${elemPage} 0 R`) +
           (elem.alt ? ` /Alt ${pdfTextString(elem.alt)}` : '') +
           // A header cell heads its column (all of the minutes' tables have their headers on top).
           (elem.role === 'TH' ? ' /A << /O /Table /Scope /Column >>' : '') +
