@@ -140,7 +140,20 @@ describe('a big clusters board', () => {
       .selectOption({ label: `Nach „${shorten(cardText(SPEC.notes - 1), 40)}“` });
     await dialog.getByRole('button', { name: 'Verschieben', exact: true }).press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await eventually(async () => expect(await focusedCard()).toBe(moved), 5_000);
+    // The focus in the card's new place, not on its old element: the dialog gives the focus back to
+    // its opener in the card's old place (the first cluster) before the move renders; the move then
+    // removes that element, and FocusKeeper puts the focus into the new one a frame later, scrolling
+    // down there. Waiting for the text alone could end this test before that scroll, which then
+    // came during the next one (after its scroll to the top) and took its card out of the page.
+    const inLastCluster = () =>
+      page.evaluate(() => {
+        const clusters = document.querySelectorAll('li.cluster');
+        return !!clusters[clusters.length - 1]?.contains(document.activeElement);
+      });
+    await eventually(async () => {
+      expect(await focusedCard()).toBe(moved);
+      expect(await inLastCluster()).toBe(true);
+    }, 5_000);
     expect(await focusOnScreen()).toBe(true);
     const last = page.locator('li.cluster').last();
     await expect(

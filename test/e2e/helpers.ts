@@ -510,7 +510,43 @@ export async function keyboardDrag(
   options: KeyboardDragOptions = {},
 ): Promise<void> {
   const handle = handleOf(page, noteText);
-  await handle.focus();
+  try {
+    await handle.focus();
+  } catch (error) {
+    // What the page looked like, so that a rare failure here tells its cause.
+    const state = await page
+      .evaluate(
+        ({ text, label }) => {
+          const cards = Array.from(document.querySelectorAll('li[data-note-id]')).filter((li) =>
+            li.textContent?.includes(text),
+          );
+          return {
+            scroll: [scrollY, document.documentElement.scrollHeight],
+            active: document.activeElement?.outerHTML.slice(0, 160),
+            activeCard: document.activeElement?.closest('li[data-note-id]')?.textContent?.slice(0, 80),
+            openDialog: document.querySelector('dialog[open]')?.getAttribute('aria-labelledby') ?? null,
+            inert: Array.from(document.querySelectorAll('[inert], [aria-hidden="true"]:not(svg, span)')).map(
+              (e) => `${e.tagName}.${e.className}`,
+            ),
+            sameLabel: document.querySelectorAll(`[aria-label="${CSS.escape(label)}"]`).length,
+            cards: cards.map((li) => {
+              const button = li.querySelector<HTMLElement>('[data-drag-handle]');
+              return {
+                label: button?.getAttribute('aria-label'),
+                visible: button?.checkVisibility(),
+                box: li.getBoundingClientRect().toJSON() as unknown,
+                html: li.outerHTML.slice(0, 300),
+              };
+            }),
+          };
+        },
+        { text: noteText, label: `Karte verschieben: ${shorten(noteText, 40)}` },
+      )
+      .catch((reason: unknown) => String(reason));
+    throw new Error(`keyboardDrag: no handle for "${noteText}"; the page: ${JSON.stringify(state)}`, {
+      cause: error,
+    });
+  }
   await page.keyboard.press('Space');
   const lifted = page.locator('[data-drag-handle][aria-pressed="true"]');
   await lifted.waitFor();
