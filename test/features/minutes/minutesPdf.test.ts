@@ -10,6 +10,7 @@ import { TreeBuilder, WORKSHOP } from '../../domain/minutesTree';
 import { printable, renderMinutesPdf } from '../../../renderer/src/features/minutes/minutesPdf';
 import { createTranslator } from '../../../renderer/src/i18n/translator';
 import { loadFonts } from '../../../scripts/minutesCli';
+import { parentTreeProblems, unmarkedDrawing } from './pdfStructure';
 
 const t = createTranslator('de');
 const TEMPLATES = [canvas as unknown as CanvasTemplate];
@@ -82,7 +83,11 @@ function model(overrides: Partial<MinutesModel>): MinutesModel {
 
 async function render(m: MinutesModel) {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-  await writeFile(file, new Uint8Array(renderMinutesPdf(m, await loadFonts(), t, 'de')));
+  const bytes = new Uint8Array(renderMinutesPdf(m, await loadFonts(), t, 'de'));
+  await writeFile(file, bytes);
+  // Every PDF of these tests (landscape pages, replaced pages, long words) is tagged whole.
+  expect(unmarkedDrawing(bytes)).toEqual([]);
+  expect(parentTreeProblems(bytes)).toEqual([]);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), file], { encoding: 'utf8' });

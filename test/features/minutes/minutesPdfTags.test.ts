@@ -15,7 +15,15 @@ import { createTranslator } from '../../../renderer/src/i18n/translator';
 import { loadFonts } from '../../../scripts/minutesCli';
 import { person, round } from '../../domain/minutesRounds';
 import { demoTree } from '../../domain/minutesTree';
-import { allNodes, altTexts, structureTree, textOf, unmarkedDrawing, type StructNode } from './pdfStructure';
+import {
+  allNodes,
+  altTexts,
+  parentTreeProblems,
+  structureTree,
+  textOf,
+  unmarkedDrawing,
+  type StructNode,
+} from './pdfStructure';
 
 // pdfinfo and a full PDF per test: slow on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -84,6 +92,9 @@ describe('the tagged minutes PDF', () => {
     expect(raw).toContain('/MarkInfo << /Marked true >>');
     expect(raw).toContain('/DisplayDocTitle true');
     expect(unmarkedDrawing(bytes)).toEqual([]);
+    // And back from each piece of content (and each link) to its element.
+    expect(parentTreeProblems(bytes)).toEqual([]);
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
   });
 
   it('reads in order: the title, the contents, then each section’s heading, paragraphs, lists and tables', async () => {

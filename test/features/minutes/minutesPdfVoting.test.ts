@@ -17,6 +17,7 @@ import { createTranslator } from '../../../renderer/src/i18n/translator';
 import { loadFonts, minutesPdfOf, workshopTreeOf } from '../../../scripts/minutesCli';
 import { person, round } from '../../domain/minutesRounds';
 import { demoTree, TreeBuilder, WORKSHOP } from '../../domain/minutesTree';
+import { parentTreeProblems, unmarkedDrawing } from './pdfStructure';
 
 const t = createTranslator('de');
 // pdftotext and a full PDF per test: slow on a busy machine.
@@ -42,6 +43,9 @@ interface Word {
 async function read(pdf: ArrayBuffer) {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   await writeFile(file, new Uint8Array(pdf));
+  // Every PDF of these tests (emoji, right-to-left text, empty workshops) is tagged whole.
+  expect(unmarkedDrawing(new Uint8Array(pdf))).toEqual([]);
+  expect(parentTreeProblems(new Uint8Array(pdf))).toEqual([]);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,

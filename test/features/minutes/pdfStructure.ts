@@ -36,21 +36,99 @@ export function pageContents(pdf: Uint8Array): string[] {
 /** Operators that draw: show text, or paint a path. */
 const DRAWING = /(?:^|\s)(Tj|TJ|'|"|f\*?|F|S|s|B\*?|b\*?|Do|sh)$/;
 
-/** Every drawing operator outside a marked-content sequence (neither tagged content nor an artifact). */
+/**
+ * Every drawing operator outside a marked-content sequence (neither tagged
+ * content nor an artifact), and marked content inside marked content (PDF/UA
+ * forbids content inside an artifact, and an MCID inside another is ambiguous).
+ */
 export function unmarkedDrawing(pdf: Uint8Array): string[] {
   const found: string[] = [];
   pageContents(pdf).forEach((content, i) => {
-    let depth = 0;
+    const open: string[] = [];
     for (const line of content.split('\n')) {
       const op = line.trim();
-      if (/(?:^|\s)(BDC|BMC)$/.test(op)) depth += 1;
-      else if (op === 'EMC') depth -= 1;
-      else if (depth === 0 && DRAWING.test(op)) found.push(`page ${i + 1}: ${op.slice(-60)}`);
-      if (depth < 0) found.push(`page ${i + 1}: EMC without BDC`);
+      if (/(?:^|\s)(BDC|BMC)$/.test(op)) {
+        if (open.length > 0) found.push(`page ${i + 1}: ${op} inside ${open.at(-1)}`);
+        open.push(op);
+      } else if (op === 'EMC') {
+        if (open.pop() === undefined) found.push(`page ${i + 1}: EMC without BDC`);
+      } else if (open.length === 0 && DRAWING.test(op)) found.push(`page ${i + 1}: ${op.slice(-60)}`);
     }
-    if (depth !== 0) found.push(`page ${i + 1}: ${depth} marked-content sequences left open`);
+    if (open.length > 0) found.push(`page ${i + 1}: ${open.length} marked-content sequences left open`);
   });
   return found;
+}
+
+/** The PDF's objects without a stream, by number (the structure elements, the pages, the annotations). */
+function objects(pdf: Uint8Array): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const m of latin1(pdf).matchAll(/\n(\d+) 0 obj\n([\s\S]*?)\nendobj/g))
+    if (!m[2]!.includes('stream\n')) found.set(Number(m[1]), m[2]!);
+  return found;
+}
+
+/** The entries of a number tree's /Nums array: key → an array of references or one reference. */
+function numsOf(dict: string): Map<number, Array<number | null> | number> {
+  const nums = /\/Nums \[([\s\S]*)\] >>/.exec(dict)?.[1] ?? '';
+  const entries = new Map<number, Array<number | null> | number>();
+  for (const m of nums.matchAll(/(\d+) (?:\[([^\]]*)\]|(\d+) 0 R)/g)) {
+    entries.set(
+      Number(m[1]),
+      m[3] !== undefined
+        ? Number(m[3])
+        : [...m[2]!.matchAll(/(\d+) 0 R|null/g)].map((r) => (r[1] ? Number(r[1]) : null)),
+    );
+  }
+  return entries;
+}
+
+/**
+ * The way back from content to structure, as screen readers and checkers go
+ * it: each page's /StructParents entry in the parent tree names, for every
+ * MCID in the page, the element that holds that MCID (of the same type as its
+ * tag, on that page); each annotation's /StructParent names the Link element
+ * that holds it. Returns what does not hold.
+ */
+export function parentTreeProblems(pdf: Uint8Array): string[] {
+  const problems: string[] = [];
+  const all = objects(pdf);
+  const root = [...all.values()].find((o) => o.includes('/Type /StructTreeRoot'));
+  if (!root) return ['no StructTreeRoot'];
+  const nums = numsOf(root);
+  const text = latin1(pdf);
+  const kids = /\/Type \/Pages\n\/Kids \[([^\]]*)\]/.exec(text)?.[1] ?? '';
+  const pageIds = [...kids.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+  const contents = pageContents(pdf);
+  pageIds.forEach((pageId, i) => {
+    const key = /\/StructParents (\d+)/.exec(all.get(pageId) ?? '')?.[1];
+    if (key === undefined) return void problems.push(`page ${i + 1}: no /StructParents`);
+    const entry = nums.get(Number(key));
+    if (!Array.isArray(entry)) return void problems.push(`page ${i + 1}: no parent tree entry ${key}`);
+    for (const m of contents[i]!.matchAll(/\/(\w+) << \/MCID (\d+) >> BDC/g)) {
+      const [tag, mcid] = [m[1]!, Number(m[2])];
+      const elem = all.get(entry[mcid] ?? -1) ?? '';
+      const k = /\/K \[(.*)\] >>$/.exec(elem)?.[1] ?? '';
+      // Bare numbers in /K are MCIDs on the element's page (its /Pg, outside /K).
+      const bareMcids = k
+        .replace(/<<[^>]*>>/g, ' ')
+        .replace(/\d+ 0 R/g, ' ')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number);
+      const onPage = elem.slice(0, elem.indexOf('/K [')).includes(`/Pg ${pageId} 0 R`);
+      const viaMcr = k.includes(`<< /Type /MCR /Pg ${pageId} 0 R /MCID ${mcid} >>`);
+      if (!elem.startsWith(`<< /S /${tag} `) || !((onPage && bareMcids.includes(mcid)) || viaMcr))
+        problems.push(`page ${i + 1}: MCID ${mcid} (${tag}) -> ${elem.slice(0, 80) || 'nothing'}`);
+    }
+  });
+  for (const [id, annotation] of all) {
+    if (!annotation.startsWith('<< /Type /Annot')) continue;
+    const key = /\/StructParent (\d+)/.exec(annotation)?.[1];
+    const elem = all.get(Number(nums.get(Number(key)) ?? -1)) ?? '';
+    if (!elem.startsWith('<< /S /Link ') || !elem.includes(`/Obj ${id} 0 R`))
+      problems.push(`annotation ${id} -> ${elem.slice(0, 80) || 'nothing'}`);
+  }
+  return problems;
 }
 
 /** A PDF text string written as UTF-16BE hex with its byte-order mark. */

@@ -112,9 +112,13 @@ export class PdfTags {
     events.subscribe('putCatalog', () => {
       this.internal.write(`/StructTreeRoot ${this.treeRootId} 0 R`);
       this.internal.write('/MarkInfo << /Marked true >>');
-      // The window shows the document's title, not its file name.
-      this.internal.write('/ViewerPreferences << /DisplayDocTitle true >>');
     });
+    // The window shows the document's title, not its file name.
+    doc.viewerPreferences({ DisplayDocTitle: true });
+    // Tagging asks for PDF 1.4 and later (jsPDF writes 1.3 unless told); PDF/UA-1 builds on 1.7.
+    (doc as unknown as { __private__: { setPdfVersion(version: string): void } }).__private__.setPdfVersion(
+      '1.7',
+    );
   }
 
   private get internal(): JsPdfInternal {
@@ -203,7 +207,12 @@ export class PdfTags {
     this.close(elem);
   }
 
-  /** A page's link annotations, as objects of their own that name their place in the structure. */
+  /**
+   * A page's link annotations, as objects of their own that name their place
+   * in the structure. This writes the page's /Annots: jsPDF's own links
+   * (doc.link, textWithLink) would write a second one, so the minutes use
+   * only these.
+   */
   private writeLinks(pageContext: PageKey | undefined): void {
     const links = this.links.filter((link) => link.page === pageContext);
     if (links.length === 0) return;
@@ -224,8 +233,11 @@ export class PdfTags {
 
   /** Drawn for the eye only: rules, shading, running headers and page numbers. */
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    const page = this.doc.getCurrentPageInfo().pageContext as PageKey;
     this.internal.write(`/Artifact << /Type /${type} >> BDC`);
     draw();
+    if (this.doc.getCurrentPageInfo().pageContext !== page)
+      throw new Error('PdfTags: a new page began inside an artifact');
     this.internal.write('EMC');
   }
 

@@ -265,13 +265,12 @@ export class MinutesWriter {
     const drawHeader = () => {
       this.font(size, 'bold');
       if (headerCells) {
-        tags.artifact(() =>
-          this.drawRow(
-            columns.map((c) => c.header),
-            widths,
-            true,
-            null,
-          ),
+        // No cells to hold it: every part of the row is drawn as an artifact (drawLines).
+        this.drawRow(
+          columns.map((c) => c.header),
+          widths,
+          true,
+          null,
         );
       } else {
         const row = tags.open('TR');
