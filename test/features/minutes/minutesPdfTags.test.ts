@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMinutes, type MinutesModel } from '../../../renderer/src/domain/minutes';
 import type { WorkshopTree } from '../../../renderer/src/domain/purge';
 import { renderMinutesPdf, type MinutesFonts } from '../../../renderer/src/features/minutes/minutesPdf';
-import { PdfTags, pdfTextString } from '../../../renderer/src/features/minutes/minutesPdfTags';
+import { PdfTags, pdfTextString, xmpMetadata } from '../../../renderer/src/features/minutes/minutesPdfTags';
 import { createTranslator } from '../../../renderer/src/i18n/translator';
 import { loadFonts } from '../../../scripts/minutesCli';
 import { person, round } from '../../domain/minutesRounds';
@@ -95,6 +95,18 @@ describe('the tagged minutes PDF', () => {
     // And back from each piece of content (and each link) to its element.
     expect(parentTreeProblems(bytes)).toEqual([]);
     expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    // The title where assistive technology looks for it: the XMP metadata too.
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/^Metadata Stream:\s+yes$/m);
+    const xmp = new DOMParser().parseFromString(
+      execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }),
+      'application/xml',
+    );
+    expect(xmp.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(xmp.getElementsByTagName('dc:title')[0]?.textContent).toBe(
+      `Ergebnisprotokoll: ${(await germanDemo()).model.title}`,
+    );
+    expect(xmp.getElementsByTagName('dc:language')[0]?.textContent).toBe('de-DE');
   });
 
   it('reads in order: the title, the contents, then each section’s heading, paragraphs, lists and tables', async () => {
@@ -204,6 +216,21 @@ describe('PdfTags', () => {
     const doc = new jsPDF();
     const tags = new PdfTags(doc);
     expect(() => tags.content('P', () => doc.addPage())).toThrow(/new page/);
+  });
+
+  it('writes XMP metadata that stays well-formed whatever the title holds', () => {
+    const xml = xmpMetadata({
+      title: 'Ämter & <Referate> "2027"',
+      description: 'x',
+      author: 'Łukasz & Ağrı',
+      language: 'de-DE',
+      created: new Date(Date.UTC(2027, 2, 24)),
+    });
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(doc.getElementsByTagName('dc:title')[0]?.textContent).toBe('Ämter & <Referate> "2027"');
+    expect(doc.getElementsByTagName('dc:creator')[0]?.textContent).toBe('Łukasz & Ağrı');
+    expect(doc.getElementsByTagName('xmp:CreateDate')[0]?.textContent).toBe('2027-03-24T00:00:00.000Z');
   });
 
   it('writes any text as a UTF-16 string with a byte-order mark', () => {

@@ -20,7 +20,7 @@ import {
   type MinutesFonts,
   type Steps,
 } from './minutesPdfWriter';
-import type { StructElem } from './minutesPdfTags';
+import { xmpMetadata, type StructElem } from './minutesPdfTags';
 import {
   actualCell,
   attendanceLines,
@@ -231,15 +231,29 @@ export function* minutesPdfSteps(
   drawContents(w, contents, t);
   yield* drawPageFrames(w, model, t, language);
 
-  doc.setProperties({
+  const properties = {
     title: `${documentTitle}: ${printable(model.title)}`,
     subject: t('minutes.subject', { title: printable(model.title) }),
     author: printable(model.minuteTaker || model.facilitators || model.organisation),
+  };
+  doc.setProperties({
+    ...properties,
     creator: 'Moderato',
     keywords: [model.organisation, model.date].filter(Boolean).join(', '),
   });
-  doc.setLanguage(language === 'en' ? 'en-US' : 'de-DE');
+  const lang = language === 'en' ? 'en-US' : 'de-DE';
+  doc.setLanguage(lang);
   doc.setCreationDate(new Date(model.createdAt));
+  doc.addMetadata(
+    xmpMetadata({
+      title: properties.title,
+      description: properties.subject,
+      author: properties.author,
+      language: lang,
+      created: new Date(model.createdAt),
+    }),
+    true,
+  );
   // jsPDF writes the file in one go (font subsets, deflate): the one slice that
   // cannot be cut. Measured, so its length can be read in the browser's profile.
   const started = performance.now();

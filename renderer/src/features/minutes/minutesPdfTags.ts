@@ -315,3 +315,34 @@ export class PdfTags {
     internal.write('endobj');
   }
 }
+
+const xmlText = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The document's XMP metadata (ISO 16684-1): title, description, author,
+ * language and creation date where assistive technology and archives look
+ * for them (PDF/UA asks for the title there). Text is escaped for XML;
+ * jsPDF writes the packet as it is (addMetadata with raw XML).
+ */
+export function xmpMetadata(facts: {
+  title: string;
+  description: string;
+  author: string;
+  language: string;
+  created: Date;
+}): string {
+  const { title, description, author, language, created } = facts;
+  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${xmlText(text)}</rdf:li></rdf:Alt>`;
+  return (
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">' +
+    `<dc:format>application/pdf</dc:format><dc:title>${alt(title)}</dc:title>` +
+    `<dc:description>${alt(description)}</dc:description>` +
+    (author ? `<dc:creator><rdf:Seq><rdf:li>${xmlText(author)}</rdf:li></rdf:Seq></dc:creator>` : '') +
+    `<dc:language><rdf:Bag><rdf:li>${xmlText(language)}</rdf:li></rdf:Bag></dc:language>` +
+    `<xmp:CreatorTool>Moderato</xmp:CreatorTool><xmp:CreateDate>${created.toISOString()}</xmp:CreateDate>` +
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="r"?>'
+  );
+}
