@@ -140,13 +140,10 @@ export function* minutesPdfSteps(
   yield;
   // Page 2 is kept for the table of contents, filled in at the end: so is its place in the structure.
   w.endList();
-  const heading = tags.open('H1');
-  tags.close(heading);
-  const list = tags.open('TOC');
-  tags.close(list);
-  const contents = { page: 0, heading, list };
+  const heading = tags.add('H1');
+  const list = tags.add('TOC');
   w.newPage();
-  contents.page = w.page();
+  const contents = { page: w.page(), heading, list };
   w.newPage();
 
   w.heading(t('minutes.participants'), 0);

@@ -138,6 +138,13 @@ export class PdfTags {
     return elem;
   }
 
+  /** Adds an empty element as the next child of the current one, filled later (`mark` into it, or `reopen`). */
+  add(role: Role): StructElem {
+    const elem = this.open(role);
+    this.close(elem);
+    return elem;
+  }
+
   /** Opens an element made earlier again (the contents, drawn last, sit second in the tree). */
   reopen(elem: StructElem): void {
     this.stack.push(elem);

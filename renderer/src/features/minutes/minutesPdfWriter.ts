@@ -274,11 +274,7 @@ export class MinutesWriter {
         );
       } else {
         const row = tags.open('TR');
-        headerCells = columns.map(() => {
-          const cell = tags.open('TH');
-          tags.close(cell);
-          return cell;
-        });
+        headerCells = columns.map(() => tags.add('TH'));
         tags.close(row);
         this.drawRow(
           columns.map((c) => c.header),
@@ -299,11 +295,7 @@ export class MinutesWriter {
       }
       const cells = row.map((cell, i) => this.split(cell, (widths[i] ?? 10) - 2 * CELL_PAD));
       const rowElem = tags.open('TR');
-      const cellElems = row.map(() => {
-        const cell = tags.open('TD');
-        tags.close(cell);
-        return cell;
-      });
+      const cellElems = row.map(() => tags.add('TD'));
       tags.close(rowElem);
       let offset = 0;
       const total = Math.max(...cells.map((c) => c.length));
