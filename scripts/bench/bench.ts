@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { DISABLED_CHROMIUM_FEATURES } from '../../electron/shared/chromiumSwitches';
 import { launchBrowser, sleep } from './browser';
 import {
   benchDrag,
@@ -60,6 +61,8 @@ export interface BenchOptions {
 
 export interface BenchReport {
   chromium: string;
+  /** Chromium features turned off: Playwright's, and the desktop app's (electron/shared/chromiumSwitches.ts). */
+  chromiumFeaturesOff: string[];
   indexedDbDurability: string;
   date: string;
   size: Size;
@@ -218,6 +221,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const durability = scenarios.find((s) => s.id === 'B4')?.details.indexedDbDurability;
     const report: BenchReport = {
       chromium: browser.version,
+      chromiumFeaturesOff: browser.disabledFeatures,
       indexedDbDurability:
         typeof durability === 'string'
           ? `${durability} (the app sets no chromeTransactionDurability; Chromium decides)`
@@ -275,6 +279,7 @@ export function formatTable(report: BenchReport): string {
     ...lines,
     '',
     `Chromium ${report.chromium}; IndexedDB durability: ${report.indexedDbDurability}`,
+    `Chromium features off as in the desktop app: ${DISABLED_CHROMIUM_FEATURES.join(', ')}`,
     `${report.runs} runs after ${report.warmups} warm-ups; ${report.machine.cpus} CPUs, load ${report.machine.loadAverage.join(' ')}`,
   ].join('\n');
 }

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DISABLED_CHROMIUM_FEATURES } from '../../electron/shared/chromiumSwitches';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 
 /** What the init script keeps in window.__bench (see INIT_SCRIPT). */
@@ -100,6 +101,8 @@ export interface BenchBrowser {
   context: BrowserContext;
   page: Page;
   version: string;
+  /** The Chromium features turned off, Playwright's and the desktop app's. */
+  disabledFeatures: string[];
   /** CSP violations, page errors and requests that tried to leave 127.0.0.1 (blocked): none is expected. */
   problems: string[];
   close(): Promise<void>;
@@ -115,17 +118,65 @@ const BLOCK_OUTSIDE = [
   '--proxy-server=http://127.0.0.1:9',
 ];
 
+const DISABLE_FEATURES = '--disable-features=';
+
+/**
+ * The desktop app turns some Chromium features off (electron/shared/chromiumSwitches.ts);
+ * so does the benchmark's Chromium, to measure the renderer as the app runs it.
+ * Chromium reads only the last `--disable-features`, and Playwright passes one of
+ * its own. Its list is read from the command line of a first, empty launch
+ * (CDP Browser.getBrowserCommandLine), and passed again with the app's features
+ * added, in place of Playwright's.
+ */
+async function featureSwitches(): Promise<{
+  args: string[];
+  ignoreDefaultArgs: string[];
+  features: string[];
+}> {
+  const probe = await chromium.launch({
+    ...chromiumLaunchOptions(),
+    // --enable-automation: Chromium tells its command line only then (this launch opens no page).
+    args: [...chromiumLaunchOptions().args, ...BLOCK_OUTSIDE, '--enable-automation'],
+  });
+  try {
+    const cdp = await probe.newBrowserCDPSession();
+    const { arguments: argv } = (await cdp.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
+    const own = argv.filter((arg) => arg.startsWith(DISABLE_FEATURES));
+    const features = [
+      ...new Set([
+        ...own.flatMap((arg) => arg.slice(DISABLE_FEATURES.length).split(',')).filter(Boolean),
+        ...DISABLED_CHROMIUM_FEATURES,
+      ]),
+    ];
+    return { args: [`${DISABLE_FEATURES}${features.join(',')}`], ignoreDefaultArgs: own, features };
+  } finally {
+    await probe.close();
+  }
+}
+
 export async function launchBrowser(): Promise<BenchBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'moderato-bench-'));
+  const switches = await featureSwitches();
   const context = await chromium.launchPersistentContext(profileDir, {
     ...chromiumLaunchOptions(),
-    args: [...chromiumLaunchOptions().args, ...BLOCK_OUTSIDE],
+    args: [...chromiumLaunchOptions().args, ...BLOCK_OUTSIDE, ...switches.args],
+    ignoreDefaultArgs: switches.ignoreDefaultArgs,
     viewport: { width: 1366, height: 800 },
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
     acceptDownloads: true,
   });
   const problems: string[] = [];
+  // Chromium reads the last --disable-features: it must hold the app's features. Before the
+  // requests are watched: chrome://version is not the app's.
+  const argv = await commandLineOf(context);
+  const read =
+    argv
+      .filter((arg) => arg.startsWith(DISABLE_FEATURES))
+      .at(-1)
+      ?.slice(DISABLE_FEATURES.length) ?? '';
+  const missing = DISABLED_CHROMIUM_FEATURES.filter((feature) => !read.split(',').includes(feature));
+  if (missing.length > 0) problems.push(`Chromium started with these features on: ${missing.join(', ')}`);
   // Outside requests fail at the resolver (BLOCK_OUTSIDE) and are reported here. Not through
   // context.route(): routing turns the HTTP cache off, and with it V8's code cache, which the
   // desktop app has (app:// is registered with codeCache) from its second launch on.
@@ -152,12 +203,24 @@ export async function launchBrowser(): Promise<BenchBrowser> {
     context,
     page,
     version,
+    disabledFeatures: switches.features,
     problems,
     async close() {
       await context.close().catch(() => undefined);
       await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The browser's command line as chrome://version shows it (CDP tells it only with --enable-automation). */
+async function commandLineOf(context: BrowserContext): Promise<string[]> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://version');
+    return (await page.locator('#command_line').innerText()).split(/\s+/);
+  } finally {
+    await page.close();
+  }
 }
 
 async function versionOf(page: Page): Promise<string> {

@@ -4,6 +4,7 @@
 // judged here: the benchmark's targets are never part of the test verdict.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DISABLED_CHROMIUM_FEATURES } from '../../electron/shared/chromiumSwitches';
 import { runBench, type BenchReport } from '../../scripts/bench/bench';
 
 describe('npm run bench (smoke run on tiny workshops)', () => {
@@ -25,6 +26,10 @@ describe('npm run bench (smoke run on tiny workshops)', () => {
       log: () => undefined,
     });
     expect(report.chromium).toMatch(/\d+\.\d+/);
+    // Chromium runs with the desktop app's features off, and Playwright's own stay off.
+    expect(report.chromiumFeaturesOff).toEqual(
+      expect.arrayContaining([...DISABLED_CHROMIUM_FEATURES, 'PaintHolding']),
+    );
     expect(report.indexedDbDurability).not.toMatch(/not measured/);
     expect(report.scenarios.map((s) => s.id)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8']);
     for (const scenario of report.scenarios) {

@@ -41,6 +41,9 @@ const fake = vi.hoisted(() => {
       getPath: vi.fn(() => '/home/a/.config'),
       setPath: vi.fn((name: string, value: string) => log.push(`setPath ${name} ${value}`)),
       enableSandbox: vi.fn(() => log.push('enableSandbox')),
+      commandLine: {
+        appendSwitch: vi.fn((name: string, value?: string) => log.push(`appendSwitch ${name} ${value}`)),
+      },
       requestSingleInstanceLock: vi.fn(() => {
         log.push('requestSingleInstanceLock');
         return gotLock;
@@ -100,12 +103,14 @@ async function flush() {
 describe('main process start', () => {
   beforeEach(() => vi.clearAllMocks());
 
-  it('pins the name, the userData folder and the scheme before the app is ready', async () => {
+  it('pins the name, the userData folder, the Chromium switches and the scheme before the app is ready', async () => {
     await startMain();
     expect(fake.log).toEqual([
       'setName Moderato',
       `setPath userData ${path.join('/home/a/.config', 'Moderato')}`,
       'enableSandbox',
+      // Module scripts read their code cache (see chromiumSwitches.ts).
+      'appendSwitch disable-features BackgroundResourceFetch',
       'registerSchemesAsPrivileged',
       'requestSingleInstanceLock',
     ]);
@@ -121,7 +126,7 @@ describe('main process start', () => {
     await startMain();
     fake.becomeReady();
     await flush();
-    const afterReady = fake.log.slice(5);
+    const afterReady = fake.log.slice(6);
     expect(afterReady).toEqual([
       'protocol.handle app',
       'onBeforeRequest',
