@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
+import { plainTexts } from './plainTexts';
 
 /**
  * The translate function for components shown thousands of times (the cards
@@ -17,20 +18,24 @@ const MEMO_LIMIT = 5_000;
 /**
  * A translate function that remembers its texts: a board asks for the same
  * labels for every card and cluster ("Bearbeiten", "Karte 3 von 200"), some
- * 600 calls of i18next's t when a board opens. Only calls with a key and plain
+ * 600 calls of i18next's t when a board opens; those that name a card differ
+ * for every card, and plainTexts.ts fills them in. Only calls with a key and plain
  * options (strings, numbers, booleans) are remembered, and only string
  * results; the function is replaced when the language changes or texts are
  * added, and its memory with it.
  */
 function makeT(): TFunction {
   const memo = new Map<string, string>();
+  const plain = plainTexts();
   return ((...args: Parameters<TFunction>) => {
     const [key, options] = args as unknown as [unknown, unknown];
     const id = memoKey(key, options);
     if (id === null) return i18next.t(...args);
     const known = memo.get(id);
     if (known !== undefined) return known;
-    const text: unknown = i18next.t(...args);
+    // memoKey let only a string key and plain options through.
+    const text: unknown =
+      plain(key as string, options as Record<string, unknown> | undefined) ?? i18next.t(...args);
     // A missing text (its key comes back) may arrive with the rest of the texts: not kept.
     if (typeof text !== 'string' || text === key) return text;
     if (memo.size >= MEMO_LIMIT) memo.clear();
