@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './deStart';
+import { installNumberFormat } from './numbers';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,6 +54,7 @@ export function initI18n(language: Language = storedLanguage()) {
     // Texts added later (the rest of German) re-render what already shows.
     react: { bindI18nStore: 'added' },
   });
+  installNumberFormat(i18next);
   document.documentElement.lang = language;
   return i18next;
 }
