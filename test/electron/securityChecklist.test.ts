@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { APP_SCHEME_DEFINITION, planAppResponse } from '../../electron/main/protocol';
 import { createMainWindowOptions } from '../../electron/main/window';
+import { DISABLED_CHROMIUM_FEATURES } from '../../electron/shared/chromiumSwitches';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -127,8 +128,8 @@ describe('Electron security checklist', () => {
       'interceptFileProtocol',
       'interceptHttpProtocol',
       'loadFile',
-      // Chromium switches like --disable-web-security or --ignore-certificate-errors.
-      'appendSwitch',
+      // Chromium switches like --disable-web-security or --ignore-certificate-errors (the one
+      // appendSwitch allowed is checked below).
       'appendArgument',
     ]);
     const found: string[] = [];
@@ -147,6 +148,23 @@ describe('Electron security checklist', () => {
       });
     }
     expect(found).toEqual([]);
+  });
+
+  it('18, 20: the only Chromium switch turns off features reviewed as harmless to security', () => {
+    const calls: string[] = [];
+    for (const { file, sf } of FILES) {
+      walk(sf, (node) => {
+        if (ts.isCallExpression(node) && /\.appendSwitch$/.test(node.expression.getText(sf)))
+          calls.push(`${file}: ${node.getText(sf)}`);
+      });
+    }
+    expect(calls).toEqual([
+      "main/main.ts: app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','))",
+    ]);
+    // Each one reviewed: what it does, and that turning it off weakens nothing.
+    // BackgroundResourceFetch fetches a page's scripts on a background thread; off, the main
+    // thread fetches them, through the same loader, CSP and app:// path check.
+    expect(DISABLED_CHROMIUM_FEATURES).toEqual(['BackgroundResourceFetch']);
   });
 
   it('16: Electron is pinned to an exact version, and that version is the one installed', () => {
