@@ -138,13 +138,34 @@ describe('a big clusters board', () => {
     await dialog
       .getByRole('combobox', { name: 'Position' })
       .selectOption({ label: `Nach „${shorten(cardText(SPEC.notes - 1), 40)}“` });
+    // Where the focus goes from here: every element it enters, and <body> when it falls there and
+    // stays there past the task (the dialog's close drops it for a moment, before it is given on).
+    await page.evaluate(() => {
+      const trail: string[] = [];
+      (window as unknown as { focusTrail: string[] }).focusTrail = trail;
+      const where = (element: EventTarget | null) => {
+        if (!(element instanceof Element) || element === document.body) return 'body';
+        if (element.closest('dialog')) return 'dialog';
+        const clusters = Array.from(document.querySelectorAll('li.cluster'));
+        const index = clusters.findIndex((cluster) => cluster.contains(element));
+        return index < 0 ? element.tagName : `cluster ${index + 1} of ${clusters.length}`;
+      };
+      document.addEventListener('focusin', (event) => trail.push(where(event.target)));
+      document.addEventListener('focusout', (event) => {
+        if (event.relatedTarget) return;
+        setTimeout(() => {
+          if (document.activeElement === document.body) trail.push('body');
+        });
+      });
+    });
     await dialog.getByRole('button', { name: 'Verschieben', exact: true }).press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    // The focus in the card's new place, not on its old element: the dialog gives the focus back to
-    // its opener in the card's old place (the first cluster) before the move renders; the move then
-    // removes that element, and FocusKeeper puts the focus into the new one a frame later, scrolling
-    // down there. Waiting for the text alone could end this test before that scroll, which then
-    // came during the next one (after its scroll to the top) and took its card out of the page.
+    // The focus in the card's new place, straight from the dialog: the dialog closes once the move
+    // is shown and gives the focus to the card's button there. (It used to give it back to its opener
+    // in the card's old place, the first cluster, before the move rendered; the move then removed that
+    // element, the focus fell to <body>, and FocusKeeper put it into the new place a frame later.)
+    // Waiting for the text alone could also end this test before a late scroll to the focus, which
+    // then came during the next one (after its scroll to the top) and took its card out of the page.
     const inLastCluster = () =>
       page.evaluate(() => {
         const clusters = document.querySelectorAll('li.cluster');
@@ -155,6 +176,14 @@ describe('a big clusters board', () => {
       expect(await inLastCluster()).toBe(true);
     }, 5_000);
     expect(await focusOnScreen()).toBe(true);
+    const trail = await page.evaluate(() => (window as unknown as { focusTrail: string[] }).focusTrail);
+    expect(trail.filter((place) => place !== 'dialog')).toEqual([
+      `cluster ${SPEC.clusters} of ${SPEC.clusters}`,
+    ]);
+    // On the button that opened the dialog, in the card's new place.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(
+      /^Verschieben nach/,
+    );
     const last = page.locator('li.cluster').last();
     await expect(
       last.locator('li.cluster-card').last().locator('.note-text').textContent(),

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { recordOf, rescueTarget } from '../features/a11y/focusRescue';
 
 interface DialogProps {
   title: string;
@@ -10,7 +11,9 @@ interface DialogProps {
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes
- * it, and focus returns to the element that opened it. The field to start in
+ * it, and focus returns to the element that opened it, or, when that element was
+ * rendered anew elsewhere meanwhile (a card moved by the dialog), to the same
+ * control there (see focusRescue.ts). The field to start in
  * is marked `data-autofocus`: React's autoFocus runs before showModal(), while
  * the dialog is still closed, and so would do nothing.
  */
@@ -21,14 +24,16 @@ export function Dialog({ title, onClose, children, description }: DialogProps) {
 
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const openerRecord = opener && opener !== document.body ? recordOf(opener) : null;
     if (dialog && !dialog.open) {
       dialog.showModal();
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
     return () => {
       dialog?.close();
-      opener?.focus?.();
+      const back = opener?.isConnected === false && openerRecord ? rescueTarget(openerRecord) : opener;
+      back?.focus?.();
     };
   }, []);
 

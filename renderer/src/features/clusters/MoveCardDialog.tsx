@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { cardsIn, clusterCards, moveCard } from '../../domain/clusterCommands';
@@ -7,6 +7,9 @@ import type { BoardContent, Note } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { run } from '../app/commands';
 import { shorten } from '../board/useNoteDnd';
+
+/** How long the dialog waits for the board to show a move before it closes anyway. */
+const MOVE_SHOWN_WAIT_MS = 2_000;
 
 /** 'pool', 'c:<cluster id>' or 'n:<card id>' (a new cluster with that card of the pool). */
 type Destination = string;
@@ -44,30 +47,50 @@ export function MoveCardDialog({
   const clamped = Math.min(position, siblings.length);
   const poolPartners = cardsIn(content, null).filter((n) => n.id !== note.id);
   const label = (n: Note, max = 50) => shorten(n.text, max) || t('notes.empty');
+  // Moved: the announcement, once the board shows the card in its new place.
+  const [moved, setMoved] = useState<string | null>(null);
+  const submitted = useRef<BoardContent | null>(null);
+
+  // The dialog closes once the board has rendered the move (a new read of the board), so that
+  // it gives the focus back to the card's button in its new place (see Dialog): closed at once,
+  // it gave it to the button in the old place, which the move then removed, and a screen
+  // reader heard the old place first. Closed anyway after a while, should no new read come.
+  useEffect(() => {
+    if (moved === null) return;
+    const close = () => {
+      useAppStore.getState().announce(moved);
+      onClose();
+    };
+    if (content !== submitted.current) {
+      close();
+      return;
+    }
+    const timer = setTimeout(close, MOVE_SHOWN_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [moved, content, onClose]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const announce = (text: string) => useAppStore.getState().announce(text);
+    if (submitted.current) return;
+    submitted.current = content;
+    let ok: boolean;
+    let announcement: string;
     if (isNew) {
       const partner = destination.slice(2) as NoteId;
       let title = '';
-      const ok = await run(() => {
+      ok = await run(() => {
         const planned = clusterCards(content, partner, note.id, Date.now());
         title = planned.cluster.title;
         return planned.changes;
       });
-      if (ok) {
-        announce(t('clusters.clusterMade', { title }));
-        onClose();
-      }
-      return;
-    }
-    const ok = await run(() => moveCard(content, note.id, place, clamped, Date.now()));
-    if (ok) {
+      announcement = t('clusters.clusterMade', { title });
+    } else {
+      ok = await run(() => moveCard(content, note.id, place, clamped, Date.now()));
       const where = place ? (content.clusters.find((c) => c.id === place)?.title ?? '') : t('clusters.pool');
-      announce(t('clusters.cardMoved', { cluster: where, position: clamped + 1 }));
-      onClose();
+      announcement = t('clusters.cardMoved', { cluster: where, position: clamped + 1 });
     }
+    if (ok) setMoved(announcement);
+    else submitted.current = null;
   }
 
   return (
@@ -126,7 +149,7 @@ export function MoveCardDialog({
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" aria-disabled={moved !== null}>
             {t('notes.moveSubmit')}
           </button>
         </div>
