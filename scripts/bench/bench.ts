@@ -188,6 +188,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
     const ctx: ScenarioContext = {
       page,
+      settleMs: options.size === 'tiny' ? 0 : STORAGE_SETTLE_MS,
       baseUrl: server.baseUrl,
       runs: options.runs,
       warmups: options.warmups,

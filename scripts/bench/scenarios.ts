@@ -44,6 +44,8 @@ export interface ScenarioContext {
   pdf: BoardRef;
   /** Reads a built file by its URL path ("/assets/x.js", "/eager/assets/y.js"). */
   readBuilt(pathname: string): Buffer;
+  /** How long the storage is left alone after thousands of rows were written (0 for tiny runs). */
+  settleMs: number;
 }
 
 /** The app's board and the naive board, as the scenarios address them. */
@@ -433,7 +435,9 @@ export async function benchOpenBoard(ctx: ScenarioContext): Promise<ScenarioResu
 export async function benchPersist(ctx: ScenarioContext): Promise<ScenarioResult> {
   const { page } = ctx;
   await page.goto('about:blank');
-  await page.goto(`${ctx.baseUrl}naive/?view=persist&board=${ctx.big.boardId}&runs=${ctx.runs}`);
+  await page.goto(
+    `${ctx.baseUrl}naive/?view=persist&board=${ctx.big.boardId}&runs=${ctx.runs}&settle=${ctx.settleMs}`,
+  );
   await page.waitForFunction(() => window.__benchResult !== undefined || window.__benchError !== undefined);
   const error = await page.evaluate(() => window.__benchError);
   if (error) throw new Error(`B4 failed in the page: ${error}`);

@@ -54,5 +54,6 @@ if (view === 'open') {
     );
 } else if (view === 'board')
   createRoot(document.getElementById('root')!).render(<NaiveBoard boardId={boardId} />);
-else if (view === 'persist') report(runPersistBench(boardId, Number(params.get('runs') ?? 10)));
+else if (view === 'persist')
+  report(runPersistBench(boardId, Number(params.get('runs') ?? 10), Number(params.get('settle') ?? 0)));
 else if (view === 'pdf') report(runPdfFloor(Number(params.get('pages') ?? 100)));
