@@ -22,6 +22,7 @@ import {
   shorten,
   type Session,
 } from './helpers';
+import { startFocusTrail } from './keyboardHelpers';
 
 const SPEC = { title: 'Großes Board', clusters: 20, notes: 1000 };
 const PER_CLUSTER = SPEC.notes / SPEC.clusters;
@@ -138,26 +139,7 @@ describe('a big clusters board', () => {
     await dialog
       .getByRole('combobox', { name: 'Position' })
       .selectOption({ label: `Nach „${shorten(cardText(SPEC.notes - 1), 40)}“` });
-    // Where the focus goes from here: every element it enters, and <body> when it falls there and
-    // stays there past the task (the dialog's close drops it for a moment, before it is given on).
-    await page.evaluate(() => {
-      const trail: string[] = [];
-      (window as unknown as { focusTrail: string[] }).focusTrail = trail;
-      const where = (element: EventTarget | null) => {
-        if (!(element instanceof Element) || element === document.body) return 'body';
-        if (element.closest('dialog')) return 'dialog';
-        const clusters = Array.from(document.querySelectorAll('li.cluster'));
-        const index = clusters.findIndex((cluster) => cluster.contains(element));
-        return index < 0 ? element.tagName : `cluster ${index + 1} of ${clusters.length}`;
-      };
-      document.addEventListener('focusin', (event) => trail.push(where(event.target)));
-      document.addEventListener('focusout', (event) => {
-        if (event.relatedTarget) return;
-        setTimeout(() => {
-          if (document.activeElement === document.body) trail.push('body');
-        });
-      });
-    });
+    const focusTrail = await startFocusTrail(page, 'li.cluster');
     await dialog.getByRole('button', { name: 'Verschieben', exact: true }).press('Enter');
     await dialog.waitFor({ state: 'detached' });
     // The focus in the card's new place, straight from the dialog: the dialog closes once the move
@@ -176,10 +158,9 @@ describe('a big clusters board', () => {
       expect(await inLastCluster()).toBe(true);
     }, 5_000);
     expect(await focusOnScreen()).toBe(true);
-    const trail = await page.evaluate(() => (window as unknown as { focusTrail: string[] }).focusTrail);
-    expect(trail.filter((place) => place !== 'dialog')).toEqual([
-      `cluster ${SPEC.clusters} of ${SPEC.clusters}`,
-    ]);
+    const trail = await focusTrail();
+    // Straight from the dialog into the last cluster: not through the first one, nor the page.
+    expect(trail.filter((place) => place !== 'dialog')).toEqual([`${SPEC.clusters} of ${SPEC.clusters}`]);
     // On the button that opened the dialog, in the card's new place.
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(
       /^Verschieben nach/,

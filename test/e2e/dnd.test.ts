@@ -15,6 +15,7 @@ import {
   type ColumnState,
   type Session,
 } from './helpers';
+import { startFocusTrail } from './keyboardHelpers';
 
 const A = 'Äpfel zählen';
 const B = 'Birnen wiegen';
@@ -187,10 +188,17 @@ describe('drag and drop', () => {
       .toEqual(['An erster Stelle', `Nach „${D}“`, `Nach „${B}“`, `Nach „${A}“`]);
     await position.selectOption({ label: `Nach „${D}“` });
     await expectAccessible(page, 'the board with the move dialog open');
+    const focusTrail = await startFocusTrail(page, '.column');
     await dialog.getByRole('button', { name: 'Verschieben', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
 
     await expectBoard(page, board([C], [D, E, B, A], []));
+    // The focus went from the dialog straight to the card's button in its new column ("Fragen",
+    // the second), not through its old one nor the page.
+    expect((await focusTrail()).filter((place) => place !== 'dialog')).toEqual(['2 of 3']);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      `Verschieben nach …: ${E}`,
+    );
     await reloadBoard();
     await expectBoard(page, board([C], [D, E, B, A], []));
   });

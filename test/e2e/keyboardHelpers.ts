@@ -142,3 +142,32 @@ export async function chooseWithArrows(page: Page, option: string | RegExp, what
   }
   throw new Error(`the arrow keys never reached "${String(option)}" in ${what} (at "${await current()}")`);
 }
+
+/**
+ * Records where the focus goes from now on: "dialog", "<n> of <count>" for the
+ * element of `places` (a selector) that holds it, its tag name elsewhere, and
+ * "body" when it falls to the page and stays there past the task (closing a
+ * modal dialog drops it there for a moment before it is given on). Returns a
+ * function that reads the trail so far.
+ */
+export async function startFocusTrail(page: Page, places: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((selector) => {
+    const trail: string[] = [];
+    (window as unknown as { focusTrail: string[] }).focusTrail = trail;
+    const where = (element: EventTarget | null) => {
+      if (!(element instanceof Element) || element === document.body) return 'body';
+      if (element.closest('dialog')) return 'dialog';
+      const all = Array.from(document.querySelectorAll(selector));
+      const index = all.findIndex((place) => place.contains(element));
+      return index < 0 ? element.tagName : `${index + 1} of ${all.length}`;
+    };
+    document.addEventListener('focusin', (event) => trail.push(where(event.target)));
+    document.addEventListener('focusout', (event) => {
+      if (event.relatedTarget) return;
+      setTimeout(() => {
+        if (document.activeElement === document.body) trail.push('body');
+      });
+    });
+  }, places);
+  return () => page.evaluate(() => (window as unknown as { focusTrail: string[] }).focusTrail);
+}

@@ -32,8 +32,15 @@ export function Dialog({ title, onClose, children, description }: DialogProps) {
     }
     return () => {
       dialog?.close();
-      const back = opener?.isConnected === false && openerRecord ? rescueTarget(openerRecord) : opener;
-      back?.focus?.();
+      if (opener?.isConnected !== false) {
+        opener?.focus?.();
+        return;
+      }
+      // The opener was rendered anew elsewhere (or is gone): the same control there, but only
+      // when nothing else has taken the focus meanwhile (a layout effect, autoFocus).
+      const active = document.activeElement;
+      const lost = active === null || active === document.body || !!dialog?.contains(active);
+      if (lost && openerRecord) rescueTarget(openerRecord)?.focus();
     };
   }, []);
 

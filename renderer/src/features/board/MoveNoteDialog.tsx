@@ -4,8 +4,8 @@ import { Dialog } from '../../components/Dialog';
 import { moveNote, notesInColumn } from '../../domain/boardCommands';
 import type { ColumnId } from '../../domain/ids';
 import type { BoardContent, Note } from '../../domain/types';
-import { useAppStore } from '../../state/store';
 import { run } from '../app/commands';
+import { useCloseWhenShown } from './useCloseWhenShown';
 import { shorten } from './useNoteDnd';
 
 interface MoveNoteDialogProps {
@@ -26,20 +26,24 @@ export function MoveNoteDialog({ content, note, onClose }: MoveNoteDialogProps) 
   const [position, setPosition] = useState<number>(currentIndex);
   const clampedPosition = Math.min(position, siblings.length);
 
+  const shown = useCloseWhenShown(content, onClose);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = await run(() => moveNote(content, note.id, columnId, clampedPosition, Date.now()));
-    if (ok) {
-      const column = content.columns.find((c) => c.id === columnId);
-      useAppStore
-        .getState()
-        .announce(t('dnd.moved', { column: column?.title ?? '', position: clampedPosition + 1 }));
-      onClose();
-    }
+    if (!shown.begin()) return;
+    // Nothing to write (the card's own place chosen): no new read will come.
+    let wrote = false;
+    const ok = await run(() => {
+      const changes = moveNote(content, note.id, columnId, clampedPosition, Date.now());
+      wrote = changes.length > 0;
+      return changes;
+    });
+    const column = content.columns.find((c) => c.id === columnId);
+    shown.written(ok, wrote, t('dnd.moved', { column: column?.title ?? '', position: clampedPosition + 1 }));
   }
 
   return (
-    <Dialog title={t('notes.moveTitle')} description={shorten(note.text, 80)} onClose={onClose}>
+    <Dialog title={t('notes.moveTitle')} description={shorten(note.text, 80)} onClose={shown.close}>
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor={columnFieldId}>{t('notes.moveColumn')}</label>
@@ -75,10 +79,10 @@ export function MoveNoteDialog({ content, note, onClose }: MoveNoteDialogProps) 
           </select>
         </div>
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={shown.close}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" aria-disabled={shown.waiting}>
             {t('notes.moveSubmit')}
           </button>
         </div>

@@ -1,15 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { cardsIn, clusterCards, moveCard } from '../../domain/clusterCommands';
 import type { ClusterId, NoteId } from '../../domain/ids';
 import type { BoardContent, Note } from '../../domain/types';
-import { useAppStore } from '../../state/store';
 import { run } from '../app/commands';
+import { useCloseWhenShown } from '../board/useCloseWhenShown';
 import { shorten } from '../board/useNoteDnd';
-
-/** How long the dialog waits for the board to show a move before it closes anyway. */
-const MOVE_SHOWN_WAIT_MS = 2_000;
 
 /** 'pool', 'c:<cluster id>' or 'n:<card id>' (a new cluster with that card of the pool). */
 type Destination = string;
@@ -47,54 +44,39 @@ export function MoveCardDialog({
   const clamped = Math.min(position, siblings.length);
   const poolPartners = cardsIn(content, null).filter((n) => n.id !== note.id);
   const label = (n: Note, max = 50) => shorten(n.text, max) || t('notes.empty');
-  // Moved: the announcement, once the board shows the card in its new place.
-  const [moved, setMoved] = useState<string | null>(null);
-  const submitted = useRef<BoardContent | null>(null);
-
-  // The dialog closes once the board has rendered the move (a new read of the board), so that
-  // it gives the focus back to the card's button in its new place (see Dialog): closed at once,
-  // it gave it to the button in the old place, which the move then removed, and a screen
-  // reader heard the old place first. Closed anyway after a while, should no new read come.
-  useEffect(() => {
-    if (moved === null) return;
-    const close = () => {
-      useAppStore.getState().announce(moved);
-      onClose();
-    };
-    if (content !== submitted.current) {
-      close();
-      return;
-    }
-    const timer = setTimeout(close, MOVE_SHOWN_WAIT_MS);
-    return () => clearTimeout(timer);
-  }, [moved, content, onClose]);
+  const shown = useCloseWhenShown(content, onClose);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (submitted.current) return;
-    submitted.current = content;
+    if (!shown.begin()) return;
     let ok: boolean;
     let announcement: string;
+    // Nothing to write (the card's own place chosen): no new read will come.
+    let wrote = false;
     if (isNew) {
       const partner = destination.slice(2) as NoteId;
       let title = '';
       ok = await run(() => {
         const planned = clusterCards(content, partner, note.id, Date.now());
         title = planned.cluster.title;
+        wrote = planned.changes.length > 0;
         return planned.changes;
       });
       announcement = t('clusters.clusterMade', { title });
     } else {
-      ok = await run(() => moveCard(content, note.id, place, clamped, Date.now()));
+      ok = await run(() => {
+        const changes = moveCard(content, note.id, place, clamped, Date.now());
+        wrote = changes.length > 0;
+        return changes;
+      });
       const where = place ? (content.clusters.find((c) => c.id === place)?.title ?? '') : t('clusters.pool');
       announcement = t('clusters.cardMoved', { cluster: where, position: clamped + 1 });
     }
-    if (ok) setMoved(announcement);
-    else submitted.current = null;
+    shown.written(ok, wrote, announcement);
   }
 
   return (
-    <Dialog title={t('notes.moveTitle')} description={shorten(note.text, 80)} onClose={onClose}>
+    <Dialog title={t('notes.moveTitle')} description={shorten(note.text, 80)} onClose={shown.close}>
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor={targetId}>{t('clusters.moveTarget')}</label>
@@ -146,10 +128,10 @@ export function MoveCardDialog({
           </div>
         )}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={shown.close}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" aria-disabled={moved !== null}>
+          <button type="submit" className="button button-primary" aria-disabled={shown.waiting}>
             {t('notes.moveSubmit')}
           </button>
         </div>

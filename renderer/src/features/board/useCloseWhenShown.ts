@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { BoardContent } from '../../domain/types';
+import { useAppStore } from '../../state/store';
+
+/** How long a move dialog waits for the board to show the move before it closes anyway. */
+const SHOWN_WAIT_MS = 2_000;
+
+export interface CloseWhenShown {
+  /** Closes the dialog, saying what was moved if a move was written (Cancel and Escape too). */
+  close: () => void;
+  /** Before the write: false when one is on its way already. */
+  begin: () => boolean;
+  /** After the write: whether it worked, whether anything was written, what to announce. */
+  written: (ok: boolean, wrote: boolean, announcement: string) => void;
+  /** The move is written and the dialog waits for the board to show it. */
+  waiting: boolean;
+}
+
+/**
+ * For the dialogs that move a card ("Verschieben nach …"): the dialog closes
+ * once the board has rendered the move (a new read of the board), so that it
+ * gives the focus back to the card's button in its new place (see Dialog).
+ * Closed at once, it gave it to the button in the old place, which the move
+ * then removed; the focus fell to the page, and a screen reader heard the old
+ * place first. With nothing written (the card's own place chosen) it closes at
+ * once; should no new read come, after a while.
+ */
+export function useCloseWhenShown(content: BoardContent, onClose: () => void): CloseWhenShown {
+  const [waiting, setWaiting] = useState(false);
+  const submitted = useRef<BoardContent | null>(null);
+  const announcement = useRef<string | null>(null);
+  const onCloseRef = useRef(onClose);
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
+
+  const close = useCallback(() => {
+    const text = announcement.current;
+    announcement.current = null;
+    if (text) useAppStore.getState().announce(text);
+    onCloseRef.current();
+  }, []);
+
+  useEffect(() => {
+    if (!waiting) return;
+    if (content !== submitted.current) {
+      close();
+      return;
+    }
+    const timer = setTimeout(close, SHOWN_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [waiting, content, close]);
+
+  const begin = () => {
+    if (submitted.current) return false;
+    submitted.current = content;
+    return true;
+  };
+
+  const written = (ok: boolean, wrote: boolean, text: string) => {
+    if (!ok) {
+      submitted.current = null;
+      return;
+    }
+    announcement.current = text;
+    if (wrote) setWaiting(true);
+    else close();
+  };
+
+  return { close, begin, written, waiting };
+}
