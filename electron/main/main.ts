@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { DISABLED_CHROMIUM_FEATURES } from '../shared/chromiumSwitches';
+import { disabledFeaturesValue } from '../shared/chromiumSwitches';
 import { APP_ORIGIN, type UiLanguage } from '../shared/contract';
 import { writeFileAtomic } from './atomicWrite';
 import { registerIpcHandlers, type IpcDeps } from './ipc';
@@ -28,8 +28,12 @@ const DEFAULT_LANGUAGE: UiLanguage = 'de';
 app.setName('Moderato');
 app.setPath('userData', path.join(app.getPath('appData'), 'Moderato'));
 app.enableSandbox();
-// Before the app is ready, or Chromium does not see it (see chromiumSwitches.ts).
-app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','));
+// Before the app is ready, or Chromium does not see it (see chromiumSwitches.ts); with the
+// features already named on the command line, which the switch would otherwise replace.
+app.commandLine.appendSwitch(
+  'disable-features',
+  disabledFeaturesValue(app.commandLine.getSwitchValue('disable-features')),
+);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 
 let mainWindow: BrowserWindow | null = null;

@@ -280,7 +280,9 @@ export function formatTable(report: BenchReport): string {
     ...lines,
     '',
     `Chromium ${report.chromium}; IndexedDB durability: ${report.indexedDbDurability}`,
-    `Chromium features off as in the desktop app: ${DISABLED_CHROMIUM_FEATURES.join(', ')}`,
+    `Chromium features off (read back from the browser), the desktop app's among them: ${report.chromiumFeaturesOff
+      .filter((feature) => DISABLED_CHROMIUM_FEATURES.includes(feature))
+      .join(', ')}`,
     `${report.runs} runs after ${report.warmups} warm-ups; ${report.machine.cpus} CPUs, load ${report.machine.loadAverage.join(' ')}`,
   ].join('\n');
 }

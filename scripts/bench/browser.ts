@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { DISABLED_CHROMIUM_FEATURES } from '../../electron/shared/chromiumSwitches';
+import { disabledFeaturesValue } from '../../electron/shared/chromiumSwitches';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 
 /** What the init script keeps in window.__bench (see INIT_SCRIPT). */
@@ -101,7 +101,7 @@ export interface BenchBrowser {
   context: BrowserContext;
   page: Page;
   version: string;
-  /** The Chromium features turned off, Playwright's and the desktop app's. */
+  /** The Chromium features turned off, as read back from the browser: Playwright's and the desktop app's. */
   disabledFeatures: string[];
   /** CSP violations, page errors and requests that tried to leave 127.0.0.1 (blocked): none is expected. */
   problems: string[];
@@ -142,13 +142,9 @@ async function featureSwitches(): Promise<{
     const cdp = await probe.newBrowserCDPSession();
     const { arguments: argv } = (await cdp.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
     const own = argv.filter((arg) => arg.startsWith(DISABLE_FEATURES));
-    const features = [
-      ...new Set([
-        ...own.flatMap((arg) => arg.slice(DISABLE_FEATURES.length).split(',')).filter(Boolean),
-        ...DISABLED_CHROMIUM_FEATURES,
-      ]),
-    ];
-    return { args: [`${DISABLE_FEATURES}${features.join(',')}`], ignoreDefaultArgs: own, features };
+    // As main.ts does: the features named already, and the app's.
+    const value = disabledFeaturesValue(own.map((arg) => arg.slice(DISABLE_FEATURES.length)).join(','));
+    return { args: [`${DISABLE_FEATURES}${value}`], ignoreDefaultArgs: own, features: value.split(',') };
   } finally {
     await probe.close();
   }
@@ -167,16 +163,24 @@ export async function launchBrowser(): Promise<BenchBrowser> {
     acceptDownloads: true,
   });
   const problems: string[] = [];
-  // Chromium reads the last --disable-features: it must hold the app's features. Before the
-  // requests are watched: chrome://version is not the app's.
+  // Chromium reads the last --disable-features: it must hold Playwright's features and the
+  // app's, or the run would measure another configuration. Before the requests are watched:
+  // chrome://version is not the app's.
   const argv = await commandLineOf(context);
-  const read =
+  const disabledFeatures = (
     argv
       .filter((arg) => arg.startsWith(DISABLE_FEATURES))
       .at(-1)
-      ?.slice(DISABLE_FEATURES.length) ?? '';
-  const missing = DISABLED_CHROMIUM_FEATURES.filter((feature) => !read.split(',').includes(feature));
-  if (missing.length > 0) problems.push(`Chromium started with these features on: ${missing.join(', ')}`);
+      ?.slice(DISABLE_FEATURES.length) ?? ''
+  )
+    .split(',')
+    .filter(Boolean);
+  const missing = switches.features.filter((feature) => !disabledFeatures.includes(feature));
+  if (missing.length > 0) {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+    throw new Error(`Chromium started with these features on: ${missing.join(', ')}`);
+  }
   // Outside requests fail at the resolver (BLOCK_OUTSIDE) and are reported here. Not through
   // context.route(): routing turns the HTTP cache off, and with it V8's code cache, which the
   // desktop app has (app:// is registered with codeCache) from its second launch on.
@@ -203,7 +207,7 @@ export async function launchBrowser(): Promise<BenchBrowser> {
     context,
     page,
     version,
-    disabledFeatures: switches.features,
+    disabledFeatures,
     problems,
     async close() {
       await context.close().catch(() => undefined);

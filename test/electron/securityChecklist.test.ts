@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { APP_SCHEME_DEFINITION, planAppResponse } from '../../electron/main/protocol';
 import { createMainWindowOptions } from '../../electron/main/window';
-import { DISABLED_CHROMIUM_FEATURES } from '../../electron/shared/chromiumSwitches';
+import { DISABLED_CHROMIUM_FEATURES, disabledFeaturesValue } from '../../electron/shared/chromiumSwitches';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -152,19 +152,26 @@ describe('Electron security checklist', () => {
 
   it('18, 20: the only Chromium switch turns off features reviewed as harmless to security', () => {
     const calls: string[] = [];
+    let named = 0;
     for (const { file, sf } of FILES) {
       walk(sf, (node) => {
+        if (ts.isIdentifier(node) && node.text === 'appendSwitch') named += 1;
+        if (ts.isStringLiteralLike(node) && node.text === 'appendSwitch') named += 1;
         if (ts.isCallExpression(node) && /\.appendSwitch$/.test(node.expression.getText(sf)))
-          calls.push(`${file}: ${node.getText(sf)}`);
+          calls.push(`${file}: ${node.getText(sf).replace(/\s+/g, ' ')}`);
       });
     }
     expect(calls).toEqual([
-      "main/main.ts: app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','))",
+      "main/main.ts: app.commandLine.appendSwitch( 'disable-features', disabledFeaturesValue(app.commandLine.getSwitchValue('disable-features')), )",
     ]);
+    // No other way to the same call (a destructured or bracketed appendSwitch).
+    expect(named).toBe(1);
     // Each one reviewed: what it does, and that turning it off weakens nothing.
     // BackgroundResourceFetch fetches a page's scripts on a background thread; off, the main
     // thread fetches them, through the same loader, CSP and app:// path check.
     expect(DISABLED_CHROMIUM_FEATURES).toEqual(['BackgroundResourceFetch']);
+    expect(disabledFeaturesValue('A,,B')).toBe('A,B,BackgroundResourceFetch');
+    expect(disabledFeaturesValue('')).toBe('BackgroundResourceFetch');
   });
 
   it('16: Electron is pinned to an exact version, and that version is the one installed', () => {

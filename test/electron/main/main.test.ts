@@ -43,6 +43,8 @@ const fake = vi.hoisted(() => {
       enableSandbox: vi.fn(() => log.push('enableSandbox')),
       commandLine: {
         appendSwitch: vi.fn((name: string, value?: string) => log.push(`appendSwitch ${name} ${value}`)),
+        // As if started with features of its own turned off: they stay off.
+        getSwitchValue: vi.fn((name: string) => (name === 'disable-features' ? 'SomeFeature' : '')),
       },
       requestSingleInstanceLock: vi.fn(() => {
         log.push('requestSingleInstanceLock');
@@ -110,7 +112,7 @@ describe('main process start', () => {
       `setPath userData ${path.join('/home/a/.config', 'Moderato')}`,
       'enableSandbox',
       // Module scripts read their code cache (see chromiumSwitches.ts).
-      'appendSwitch disable-features BackgroundResourceFetch',
+      'appendSwitch disable-features SomeFeature,BackgroundResourceFetch',
       'registerSchemesAsPrivileged',
       'requestSingleInstanceLock',
     ]);
