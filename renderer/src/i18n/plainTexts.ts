@@ -61,6 +61,9 @@ const RESERVED = new Set([
   'skipInterpolation',
   'keyPrefix',
   'fallbackLng',
+  'nsSeparator',
+  'keySeparator',
+  'formatParams',
 ]);
 
 interface Split {
