@@ -15,6 +15,7 @@ import {
   pointerDrag,
   type Session,
 } from './helpers';
+import { startFocusTrail } from './keyboardHelpers';
 
 const WORKSHOP = 'Bestandsaufnahme – Übung';
 const BOARD = 'Bestandsaufnahme: Reifegrad der Prozesse';
@@ -254,12 +255,23 @@ describe('inventory matrix', () => {
       .poll(() => dialog.getByRole('combobox', { name: 'Position' }).locator('option').allTextContents())
       .toEqual(['An erster Stelle']);
     await expectAccessible(page, 'the matrix with the move dialog open');
+    const focusTrail = await startFocusTrail(page, '[data-place]');
     await dialog.getByRole('button', { name: 'Verschieben', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    // The keyboard stays with the card in its new cell.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe(`Karte verschieben: ${C}`);
+    // The keyboard goes from the dialog straight to the card's button in its new cell, not
+    // through its old place (the tray) nor the page.
+    const focused = await page.evaluate(() => {
+      const places = Array.from(document.querySelectorAll('[data-place]'));
+      const index = places.findIndex((place) => place.contains(document.activeElement));
+      return {
+        place: `${index + 1} of ${places.length}`,
+        list: places[index]?.querySelector('ul')?.getAttribute('aria-label'),
+        button: document.activeElement?.textContent?.trim(),
+      };
+    });
+    expect(focused.button).toBe(`Verschieben nach …: ${C}`);
+    expect(focused.list).toContain(`${BAUEN}“ / „Medienbruchfrei`);
+    expect((await focusTrail()).filter((place) => place !== 'dialog')).toEqual([focused.place]);
 
     await page.getByRole('button', { name: `Verschieben nach …: ${A}` }).click();
     await dialog.getByRole('radio', { name: 'Nach „Noch nicht eingeordnet“' }).check();

@@ -1,5 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { editNote } from '../../../renderer/src/domain/boardCommands';
+import type { ChangeSet } from '../../../renderer/src/domain/changes';
 import type { BoardContent } from '../../../renderer/src/domain/types';
 import { useCloseWhenShown } from '../../../renderer/src/features/board/useCloseWhenShown';
 import { useAppStore } from '../../../renderer/src/state/store';
@@ -14,7 +16,19 @@ function setUp() {
   const hook = renderHook(({ board }: { board: BoardContent }) => useCloseWhenShown(board, () => onClose()), {
     initialProps: { board: content },
   });
-  return { onClose, content, hook };
+  /** One change, as a move writes. */
+  const move = () => editNote(content.notes[0]!, 'Akte verschoben', 2);
+  return { onClose, content, hook, move };
+}
+
+/** The board's `run`: plans, then reports whether the commit worked (`ok`). */
+function runner(ok = true) {
+  const calls: ChangeSet[] = [];
+  const run = vi.fn(async (command: () => ChangeSet) => {
+    calls.push(command());
+    return ok;
+  });
+  return { run, calls };
 }
 
 describe('a move dialog closing once the board shows the move', () => {
@@ -24,12 +38,16 @@ describe('a move dialog closing once the board shows the move', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('waits for the board read after the write, then closes and says what moved', () => {
-    const { onClose, content, hook } = setUp();
-    expect(hook.result.current.begin()).toBe(true);
-    // A second submit while the first is on its way does nothing.
-    expect(hook.result.current.begin()).toBe(false);
-    act(() => hook.result.current.written(true, true, 'Karte verschoben'));
+  it('waits for the board read after the write, then closes and says what moved', async () => {
+    const { onClose, content, hook, move } = setUp();
+    const { run } = runner();
+    await act(async () => {
+      const first = hook.result.current.submit(run, move, () => 'Karte verschoben');
+      // A second submit while the first is on its way does nothing.
+      const second = hook.result.current.submit(run, move, () => 'noch einmal');
+      await Promise.all([first, second]);
+    });
+    expect(run).toHaveBeenCalledOnce();
     expect(hook.result.current.waiting).toBe(true);
     expect(onClose).not.toHaveBeenCalled();
     // The same board re-rendered (another reason) is not the move.
@@ -40,18 +58,39 @@ describe('a move dialog closing once the board shows the move', () => {
     expect(said()).toBe('Karte verschoben');
   });
 
-  it('closes at once when nothing was written (the card stays where it was)', () => {
+  it('closes at once when nothing was written (the card stays where it was)', async () => {
     const { onClose, hook } = setUp();
-    hook.result.current.begin();
-    act(() => hook.result.current.written(true, false, 'Karte verschoben'));
+    await act(() =>
+      hook.result.current.submit(
+        runner().run,
+        () => [],
+        () => 'Karte verschoben',
+      ),
+    );
     expect(onClose).toHaveBeenCalledOnce();
     expect(said()).toBe('Karte verschoben');
   });
 
-  it('closes after two seconds should no new read come, with a fixed deadline', () => {
-    const { onClose, content, hook } = setUp();
-    hook.result.current.begin();
-    act(() => hook.result.current.written(true, true, 'Karte verschoben'));
+  it('asks for the announcement after the plan, which may name what it made', async () => {
+    const { hook, move } = setUp();
+    let title = '';
+    await act(() =>
+      hook.result.current.submit(
+        runner().run,
+        () => {
+          title = 'Neuer Cluster';
+          return move();
+        },
+        () => `Cluster „${title}“ angelegt`,
+      ),
+    );
+    act(() => hook.result.current.close());
+    expect(said()).toBe('Cluster „Neuer Cluster“ angelegt');
+  });
+
+  it('closes after two seconds should no new read come, with a fixed deadline', async () => {
+    const { onClose, content, hook, move } = setUp();
+    await act(() => hook.result.current.submit(runner().run, move, () => 'Karte verschoben'));
     act(() => vi.advanceTimersByTime(1_500));
     // A new onClose from the parent (every render) does not restart the wait.
     hook.rerender({ board: content });
@@ -59,14 +98,15 @@ describe('a move dialog closing once the board shows the move', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('stays open, ready again, when the write failed; Cancel after a write still says what moved', () => {
-    const { onClose, hook } = setUp();
-    hook.result.current.begin();
-    act(() => hook.result.current.written(false, false, 'Karte verschoben'));
+  it('stays open, ready again, when the write failed; Cancel after a write still says what moved', async () => {
+    const { onClose, hook, move } = setUp();
+    await act(() => hook.result.current.submit(runner(false).run, move, () => 'Karte verschoben'));
     expect(onClose).not.toHaveBeenCalled();
     expect(hook.result.current.waiting).toBe(false);
-    expect(hook.result.current.begin()).toBe(true);
-    act(() => hook.result.current.written(true, true, 'Karte verschoben'));
+    expect(said()).toBe('');
+    const again = runner();
+    await act(() => hook.result.current.submit(again.run, move, () => 'Karte verschoben'));
+    expect(again.run).toHaveBeenCalledOnce();
     act(() => hook.result.current.close());
     expect(onClose).toHaveBeenCalledOnce();
     expect(said()).toBe('Karte verschoben');

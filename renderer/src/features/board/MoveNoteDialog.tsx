@@ -28,18 +28,14 @@ export function MoveNoteDialog({ content, note, onClose }: MoveNoteDialogProps) 
 
   const shown = useCloseWhenShown(content, onClose);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!shown.begin()) return;
-    // Nothing to write (the card's own place chosen): no new read will come.
-    let wrote = false;
-    const ok = await run(() => {
-      const changes = moveNote(content, note.id, columnId, clampedPosition, Date.now());
-      wrote = changes.length > 0;
-      return changes;
-    });
     const column = content.columns.find((c) => c.id === columnId);
-    shown.written(ok, wrote, t('dnd.moved', { column: column?.title ?? '', position: clampedPosition + 1 }));
+    void shown.submit(
+      run,
+      () => moveNote(content, note.id, columnId, clampedPosition, Date.now()),
+      () => t('dnd.moved', { column: column?.title ?? '', position: clampedPosition + 1 }),
+    );
   }
 
   return (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ChangeSet } from '../../domain/changes';
 import type { BoardContent } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 
@@ -8,10 +9,17 @@ const SHOWN_WAIT_MS = 2_000;
 export interface CloseWhenShown {
   /** Closes the dialog, saying what was moved if a move was written (Cancel and Escape too). */
   close: () => void;
-  /** Before the write: false when one is on its way already. */
-  begin: () => boolean;
-  /** After the write: whether it worked, whether anything was written, what to announce. */
-  written: (ok: boolean, wrote: boolean, announcement: string) => void;
+  /**
+   * Plans the move and commits it through `runner` (the board's `run`), once: a second
+   * submit while one is on its way does nothing. `announcement` is asked after the plan
+   * (it may name what the plan made, e.g. a new cluster's title) and said on closing.
+   * A refused or failed move leaves the dialog open.
+   */
+  submit: (
+    runner: (command: () => ChangeSet) => Promise<boolean>,
+    plan: () => ChangeSet,
+    announcement: () => string,
+  ) => Promise<void>;
   /** The move is written and the dialog waits for the board to show it. */
   waiting: boolean;
 }
@@ -51,21 +59,28 @@ export function useCloseWhenShown(content: BoardContent, onClose: () => void): C
     return () => clearTimeout(timer);
   }, [waiting, content, close]);
 
-  const begin = () => {
-    if (submitted.current) return false;
+  const submit = async (
+    runner: (command: () => ChangeSet) => Promise<boolean>,
+    plan: () => ChangeSet,
+    said: () => string,
+  ) => {
+    if (submitted.current) return;
     submitted.current = content;
-    return true;
-  };
-
-  const written = (ok: boolean, wrote: boolean, text: string) => {
+    // Nothing to write (the card's own place chosen): no new read will come.
+    let wrote = false;
+    const ok = await runner(() => {
+      const changes = plan();
+      wrote = changes.length > 0;
+      return changes;
+    });
     if (!ok) {
       submitted.current = null;
       return;
     }
-    announcement.current = text;
+    announcement.current = said();
     if (wrote) setWaiting(true);
     else close();
   };
 
-  return { close, begin, written, waiting };
+  return { close, submit, waiting };
 }

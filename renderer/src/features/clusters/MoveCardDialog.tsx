@@ -46,33 +46,28 @@ export function MoveCardDialog({
   const label = (n: Note, max = 50) => shorten(n.text, max) || t('notes.empty');
   const shown = useCloseWhenShown(content, onClose);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!shown.begin()) return;
-    let ok: boolean;
-    let announcement: string;
-    // Nothing to write (the card's own place chosen): no new read will come.
-    let wrote = false;
     if (isNew) {
       const partner = destination.slice(2) as NoteId;
       let title = '';
-      ok = await run(() => {
-        const planned = clusterCards(content, partner, note.id, Date.now());
-        title = planned.cluster.title;
-        wrote = planned.changes.length > 0;
-        return planned.changes;
-      });
-      announcement = t('clusters.clusterMade', { title });
-    } else {
-      ok = await run(() => {
-        const changes = moveCard(content, note.id, place, clamped, Date.now());
-        wrote = changes.length > 0;
-        return changes;
-      });
-      const where = place ? (content.clusters.find((c) => c.id === place)?.title ?? '') : t('clusters.pool');
-      announcement = t('clusters.cardMoved', { cluster: where, position: clamped + 1 });
+      void shown.submit(
+        run,
+        () => {
+          const planned = clusterCards(content, partner, note.id, Date.now());
+          title = planned.cluster.title;
+          return planned.changes;
+        },
+        () => t('clusters.clusterMade', { title }),
+      );
+      return;
     }
-    shown.written(ok, wrote, announcement);
+    const where = place ? (content.clusters.find((c) => c.id === place)?.title ?? '') : t('clusters.pool');
+    void shown.submit(
+      run,
+      () => moveCard(content, note.id, place, clamped, Date.now()),
+      () => t('clusters.cardMoved', { cluster: where, position: clamped + 1 }),
+    );
   }
 
   return (

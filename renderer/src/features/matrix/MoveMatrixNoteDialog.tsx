@@ -2,30 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import type { ColumnId, RowId } from '../../domain/ids';
-import {
-  moveMatrixNote,
-  notesAt,
-  placeKey,
-  placeOf,
-  TRAY,
-  type MatrixPlace,
-} from '../../domain/matrixCommands';
+import { moveMatrixNote, notesAt, placeOf, TRAY, type MatrixPlace } from '../../domain/matrixCommands';
 import type { BoardContent, Note } from '../../domain/types';
-import { useAppStore } from '../../state/store';
+import { useCloseWhenShown } from '../board/useCloseWhenShown';
 import { shorten } from '../board/useNoteDnd';
 import { runMatrix } from './matrixActions';
-
-/**
- * After a move the card sits in another list, so the button that opened the
- * dialog is gone: the keyboard goes to the card's handle once it shows there.
- */
-function focusWhenPlaced(noteId: string, key: string, triesLeft = 20): void {
-  setTimeout(() => {
-    const handle = document.querySelector<HTMLElement>(`[data-note-id="${noteId}"] [data-drag-handle]`);
-    if (handle?.closest('[data-place]')?.getAttribute('data-place') === key) handle.focus();
-    else if (triesLeft > 0) focusWhenPlaced(noteId, key, triesLeft - 1);
-  }, 50);
-}
 
 interface MoveMatrixNoteDialogProps {
   content: BoardContent;
@@ -64,22 +45,23 @@ export function MoveMatrixNoteDialog({ content, note, onClose }: MoveMatrixNoteD
     });
   }
 
-  async function submit(event: FormEvent) {
+  const shown = useCloseWhenShown(content, onClose);
+
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (!place) return;
-    const ok = await runMatrix(() => moveMatrixNote(content, note.id, place, clamped, Date.now()));
-    if (ok) {
-      useAppStore.getState().announce(t('matrix.moved', { place: placeName(place), position: clamped + 1 }));
-      onClose();
-      focusWhenPlaced(note.id, placeKey(place));
-    }
+    void shown.submit(
+      runMatrix,
+      () => moveMatrixNote(content, note.id, place, clamped, Date.now()),
+      () => t('matrix.moved', { place: placeName(place), position: clamped + 1 }),
+    );
   }
 
   return (
     <Dialog
       title={t('notes.moveTitle')}
       description={shorten(note.text, 80) || t('notes.empty')}
-      onClose={onClose}
+      onClose={shown.close}
     >
       <form onSubmit={submit}>
         <fieldset className="field">
@@ -168,10 +150,10 @@ export function MoveMatrixNoteDialog({ content, note, onClose }: MoveMatrixNoteD
           </select>
         </div>
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={shown.close}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" aria-disabled={shown.waiting}>
             {t('notes.moveSubmit')}
           </button>
         </div>
