@@ -111,4 +111,45 @@ describe('a move dialog closing once the board shows the move', () => {
     expect(onClose).toHaveBeenCalledOnce();
     expect(said()).toBe('Karte verschoben');
   });
+
+  it('still says what moved when the dialog was closed while the move was being written, and closes once', async () => {
+    const { onClose, hook, move } = setUp();
+    let finish: (ok: boolean) => void = () => undefined;
+    const slow = async (command: () => ChangeSet) => {
+      command();
+      return new Promise<boolean>((resolve) => (finish = resolve));
+    };
+    let submitting: Promise<void> = Promise.resolve();
+    act(() => {
+      submitting = hook.result.current.submit(slow, move, () => 'Karte verschoben');
+    });
+    act(() => hook.result.current.close());
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(said()).toBe('');
+    await act(async () => {
+      finish(true);
+      await submitting;
+    });
+    expect(said()).toBe('Karte verschoben');
+    expect(hook.result.current.waiting).toBe(false);
+    // Closed is closed: neither the deadline nor another submit closes it again.
+    act(() => vi.advanceTimersByTime(3_000));
+    await act(() => hook.result.current.submit(runner().run, move, () => 'noch einmal'));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('stays ready for another try when the write threw', async () => {
+    const { onClose, hook, move } = setUp();
+    const broken = async () => {
+      throw new Error('kaputt');
+    };
+    await act(() =>
+      expect(hook.result.current.submit(broken, move, () => 'Karte verschoben')).rejects.toThrow('kaputt'),
+    );
+    const again = runner();
+    await act(() => hook.result.current.submit(again.run, move, () => 'Karte verschoben'));
+    expect(again.run).toHaveBeenCalledOnce();
+    expect(hook.result.current.waiting).toBe(true);
+    expect(onClose).not.toHaveBeenCalled();
+  });
 });

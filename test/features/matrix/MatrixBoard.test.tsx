@@ -198,6 +198,11 @@ describe('MatrixBoard', () => {
     ]);
     await user.selectOptions(position, 'Nach „Elterngeld“');
     await user.click(within(dialog).getByRole('button', { name: 'Verschieben' }));
+    // The dialog closes once the board shows the card there, and says where it went.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(useAppStore.getState().announcement.text).toBe(
+      'Karte nach „Soziales“ / „Digitalisiert“ an Position 2 verschoben.',
+    );
     const list = await screen.findByRole('list', { name: 'Karten in „Soziales“ / „Digitalisiert“' });
     await waitFor(() =>
       expect(

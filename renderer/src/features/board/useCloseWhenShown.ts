@@ -13,7 +13,8 @@ export interface CloseWhenShown {
    * Plans the move and commits it through `runner` (the board's `run`), once: a second
    * submit while one is on its way does nothing. `announcement` is asked after the plan
    * (it may name what the plan made, e.g. a new cluster's title) and said on closing.
-   * A refused or failed move leaves the dialog open.
+   * A refused or failed move leaves the dialog open; a move written after the dialog was
+   * closed (Cancel during the write) is still announced.
    */
   submit: (
     runner: (command: () => ChangeSet) => Promise<boolean>,
@@ -36,15 +37,18 @@ export interface CloseWhenShown {
 export function useCloseWhenShown(content: BoardContent, onClose: () => void): CloseWhenShown {
   const [waiting, setWaiting] = useState(false);
   const submitted = useRef<BoardContent | null>(null);
-  const announcement = useRef<string | null>(null);
+  const toSay = useRef<string | null>(null);
+  const closed = useRef(false);
   const onCloseRef = useRef(onClose);
   useLayoutEffect(() => {
     onCloseRef.current = onClose;
   });
 
   const close = useCallback(() => {
-    const text = announcement.current;
-    announcement.current = null;
+    if (closed.current) return;
+    closed.current = true;
+    const text = toSay.current;
+    toSay.current = null;
     if (text) useAppStore.getState().announce(text);
     onCloseRef.current();
   }, []);
@@ -62,22 +66,31 @@ export function useCloseWhenShown(content: BoardContent, onClose: () => void): C
   const submit = async (
     runner: (command: () => ChangeSet) => Promise<boolean>,
     plan: () => ChangeSet,
-    said: () => string,
+    announcement: () => string,
   ) => {
-    if (submitted.current) return;
+    if (submitted.current || closed.current) return;
     submitted.current = content;
     // Nothing to write (the card's own place chosen): no new read will come.
     let wrote = false;
-    const ok = await runner(() => {
-      const changes = plan();
-      wrote = changes.length > 0;
-      return changes;
-    });
-    if (!ok) {
-      submitted.current = null;
+    let ok = false;
+    try {
+      ok = await runner(() => {
+        const changes = plan();
+        wrote = changes.length > 0;
+        return changes;
+      });
+    } finally {
+      // Refused, failed or thrown: the dialog stays, ready for another try.
+      if (!ok) submitted.current = null;
+    }
+    if (!ok) return;
+    const text = announcement();
+    if (closed.current) {
+      // Closed (Cancel, Escape) while the move was being written: it is written all the same.
+      useAppStore.getState().announce(text);
       return;
     }
-    announcement.current = said();
+    toSay.current = text;
     if (wrote) setWaiting(true);
     else close();
   };
