@@ -125,6 +125,18 @@ describe('participants', () => {
     await expect.poll(() => panel().locator('.participants-count').textContent()).toBe('5 Personen');
     await page.locator('.toast', { hasText: '5 Personen übernommen.' }).waitFor();
     await expectAccessible(page, 'the participants panel with its table');
+    // Every cell spans its row, the buttons' too: its line under the row is the row's.
+    const offsets = await page
+      .locator('table.participant-table:not(.paste-rows) tbody tr')
+      .evaluateAll((rows) =>
+        rows.flatMap((row) =>
+          Array.from(row.children).map((cell) =>
+            Math.abs(cell.getBoundingClientRect().bottom - row.getBoundingClientRect().bottom),
+          ),
+        ),
+      );
+    expect(offsets.length).toBeGreaterThan(0);
+    expect(offsets.filter((offset) => offset > 0.5)).toEqual([]);
   });
 
   it('adds one more person with the keyboard only', async () => {
