@@ -182,13 +182,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // After writing thousands of cards, the browser's storage works on them for a while
     // (LevelDB compacting): a start measured right then is ~100 ms slower (B8: 326 ms
     // against 228 ms 20 s later). Nobody starts the app right after such an import.
+    const settleMs = options.size === 'tiny' ? 0 : STORAGE_SETTLE_MS;
     if ([board, big, pdf].some((ref) => ref !== unused)) {
       await page.goto('about:blank');
-      await sleep(options.size === 'tiny' ? 0 : STORAGE_SETTLE_MS);
+      await sleep(settleMs);
     }
     const ctx: ScenarioContext = {
       page,
-      settleMs: options.size === 'tiny' ? 0 : STORAGE_SETTLE_MS,
+      settleMs,
       baseUrl: server.baseUrl,
       runs: options.runs,
       warmups: options.warmups,
