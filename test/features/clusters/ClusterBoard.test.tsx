@@ -73,6 +73,17 @@ async function seed(clusters: number, perCluster: number, pool: number): Promise
  * cards would take every card it has not rendered yet for an empty one).
  */
 function mockBoxes(topOf: (element: HTMLElement) => number) {
+  // jsdom leaves a windowed list's padding (calc(var(--list-pad) + …px)) unresolved: a browser
+  // computes it, and the list reads it back to find its first row.
+  const computed = window.getComputedStyle.bind(window);
+  vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
+    const style = computed(element, pseudo);
+    const before = element instanceof HTMLElement ? element.dataset.windowBefore : undefined;
+    if (before === undefined) return style;
+    return new Proxy(style, {
+      get: (target, key) => (key === 'paddingTop' ? `${before}px` : Reflect.get(target, key, target)),
+    });
+  });
   return vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
     this: HTMLElement,
   ) {
@@ -222,6 +233,25 @@ describe('ClusterBoard on a big board: the first screen first', () => {
     const rows = (cluster: Element) => 300 + 5_000 * Math.floor(indexOf(cluster) / 4);
     expect(await firstPainted(rows)).toBe(8);
   }, 60_000);
+
+  it('renders only the cards on the screen before the first paint, the ones around them right after it', async () => {
+    // One cluster of 250 cards at the top of a 768 px screen; every card 100 px tall.
+    mockBoxes(() => 0);
+    const boardId = await seed(1, 250, 0);
+    const cards = () => document.querySelectorAll('li.cluster li.cluster-card').length;
+    let first = 0;
+    const observer = new MutationObserver(() => {
+      if (first === 0) first = cards();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    render(<LiveClusters boardId={boardId} />);
+    // The rows reaching into the screen (tops 0 … 700) …
+    await waitFor(() => expect(first).toBeGreaterThan(0));
+    observer.disconnect();
+    expect(first).toBe(8);
+    // … then, once painted, those within 600 px below it too (tops up to 1,300), for scrolling.
+    await waitFor(() => expect(cards()).toBe(14));
+  });
 
   it('renders more before the first paint while the screen is not filled yet', async () => {
     // Short clusters: the eighth one still starts on the screen, so 16 come first.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cardSpan,
   FAR,
+  FIRST_PAINT_MARGINS,
   listLength,
   nextRange,
   OVERSCAN,
@@ -50,6 +51,17 @@ describe('the window of rendered rows', () => {
     const lastOnScreen = Math.floor(800 / 110);
     expect(range.end).toBeGreaterThan(lastOnScreen + 1);
     expect(range.end).toBeLessThanOrEqual(Math.ceil((800 + OVERSCAN) / 110) + 1);
+  });
+
+  it('before the first paint, renders only the rows on the screen, and widens the window after it', () => {
+    // Rows 0 … 7 reach into [0, 800] (row 7 spans 770 … 870).
+    const first = nextRange({ start: 0, end: 0 }, screen(0), FIRST_PAINT_MARGINS);
+    expect(first).toEqual({ start: 0, end: 8 });
+    expect(nextRange(first, screen(0), FIRST_PAINT_MARGINS)).toBe(first);
+    // Scrolled 50 px before the paint: row 8 (880 … 980) is still below the screen.
+    expect(nextRange(first, screen(50), FIRST_PAINT_MARGINS)).toBe(first);
+    // With the margins for scrolling, the same window is too narrow and grows.
+    expect(nextRange(first, screen(0)).end).toBeGreaterThan(8);
   });
 
   it('keeps the window while the screen moves a little, and moves it when the screen leaves it', () => {

@@ -13,7 +13,9 @@ import type { Note } from '../../domain/types';
 import { useBroughtIn } from '../board/cardSearch';
 import {
   cardSpan,
+  FIRST_PAINT_MARGINS,
   nextRange,
+  SCROLL_MARGINS,
   rowHeights,
   windowPadding,
   withPinned,
@@ -30,7 +32,9 @@ import {
  * card has been seen once). Scrolling, resizing and changes of the board move
  * the window. A focused or dragged card always stays rendered, and a card that
  * takes the focus with it into a new place (moved by keyboard or a dialog) is
- * rendered there, so the focus can follow it.
+ * rendered there, so the focus can follow it. Until a list has been painted,
+ * it renders only the rows on the screen; the rows around it (for scrolling)
+ * follow when the main thread is idle after that paint.
  */
 
 /** Whether the board is big enough to render only what is near the screen. */
@@ -115,6 +119,32 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+// ---------------------------------------------------------------- the rows around the screen, after the paint
+
+/** Lists that render only the rows on the screen until the frame that shows them is painted. */
+const waitingForPaint = new Set<() => void>();
+let paintFrame = 0;
+
+function flushWaiting() {
+  paintFrame = 0;
+  const waiting = [...waitingForPaint];
+  waitingForPaint.clear();
+  for (const widen of waiting) widen();
+}
+
+/** Calls `widen` once the next frame is painted and the main thread is idle (input goes first). */
+function afterPaint(widen: () => void): () => void {
+  waitingForPaint.add(widen);
+  if (paintFrame === 0)
+    paintFrame = requestAnimationFrame(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(flushWaiting, { timeout: 300 });
+      else setTimeout(flushWaiting);
+    });
+  return () => {
+    waitingForPaint.delete(widen);
+  };
+}
+
 // ---------------------------------------------------------------- one list
 
 interface WindowState {
@@ -187,6 +217,7 @@ export function useCardWindow(cards: readonly Note[], draggingId: NoteId | null)
   useLayoutEffect(() => {
     cardsRef.current = cards;
   });
+  const painted = useRef(false);
 
   const update = useCallback(() => {
     const list = listRef.current;
@@ -198,7 +229,11 @@ export function useCardWindow(cards: readonly Note[], draggingId: NoteId | null)
         current.map((n) => heightOf(n.id)),
         m.columns,
       );
-      const range = nextRange(old.range, { rows, gap: m.gap, viewTop: m.viewTop, viewBottom: m.viewBottom });
+      const range = nextRange(
+        old.range,
+        { rows, gap: m.gap, viewTop: m.viewTop, viewBottom: m.viewBottom },
+        painted.current ? SCROLL_MARGINS : FIRST_PAINT_MARGINS,
+      );
       const same =
         range.start === old.range.start &&
         range.end === old.range.end &&
@@ -214,6 +249,13 @@ export function useCardWindow(cards: readonly Note[], draggingId: NoteId | null)
     if (enabled) update();
   });
   useEffect(() => (enabled ? subscribe(update) : undefined), [enabled, update]);
+  useEffect(() => {
+    if (!enabled || painted.current) return undefined;
+    return afterPaint(() => {
+      painted.current = true;
+      update();
+    });
+  }, [enabled, update]);
 
   const ref = useCallback((element: HTMLUListElement | null) => {
     listRef.current = element;

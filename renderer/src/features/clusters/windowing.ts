@@ -15,6 +15,23 @@ export const NEAR = 350;
 /** … and reaches no further than this beyond the screen. */
 export const FAR = 1800;
 
+/** How far beyond the screen a window reaches: see OVERSCAN, NEAR and FAR. */
+export interface Margins {
+  overscan: number;
+  near: number;
+  far: number;
+}
+
+/** While scrolling and after the first paint: rows ahead of the screen, so a scroll finds them rendered. */
+export const SCROLL_MARGINS: Margins = { overscan: OVERSCAN, near: NEAR, far: FAR };
+
+/**
+ * Before a board's first paint: only the rows on the screen. The rows around
+ * it are work that nothing on the screen shows; they follow once the board is
+ * painted (useCardWindow.ts).
+ */
+export const FIRST_PAINT_MARGINS: Margins = { overscan: 0, near: 0, far: FAR };
+
 /** Rendered rows: from `start` up to, not including, `end` (empty when equal). */
 export interface RowRange {
   start: number;
@@ -72,13 +89,18 @@ const covers = (outer: RowRange, inner: RowRange) =>
  * the screen (with a margin) and has not drifted far from it, so scrolling a
  * little re-renders nothing; otherwise a new window around the screen.
  */
-export function nextRange(current: RowRange, layout: ListLayout): RowRange {
+export function nextRange(
+  current: RowRange,
+  layout: ListLayout,
+  margins: Margins = SCROLL_MARGINS,
+): RowRange {
   const { rows, gap, viewTop, viewBottom } = layout;
-  const needed = rowsWithin(rows, gap, viewTop - NEAR, viewBottom + NEAR);
-  const allowed = rowsWithin(rows, gap, viewTop - FAR, viewBottom + FAR);
+  const { overscan, near, far } = margins;
+  const needed = rowsWithin(rows, gap, viewTop - near, viewBottom + near);
+  const allowed = rowsWithin(rows, gap, viewTop - far, viewBottom + far);
   const currentFits = current.end <= rows.length && (isEmpty(current) || covers(allowed, current));
   if (currentFits && covers(current, needed)) return isEmpty(current) ? { start: 0, end: 0 } : current;
-  return rowsWithin(rows, gap, viewTop - OVERSCAN, viewBottom + OVERSCAN);
+  return rowsWithin(rows, gap, viewTop - overscan, viewBottom + overscan);
 }
 
 /**
