@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantId, WritingRoundId } from '../../domain/ids';
 import type { BoardContent, InboxNote, WritingRound } from '../../domain/types';
-import { useParticipants } from '../../persistence/participantHooks';
+import { useParticipantsUnordered } from '../../persistence/participantHooks';
 import { useInboxNotes, useOpenWritingRound, useWritingRounds } from '../../persistence/writingHooks';
 import { Inbox } from './Inbox';
 import { NoteAuthorsProvider, useAuthorMap } from './noteAuthors';
@@ -37,7 +37,7 @@ export function WritingFrame({ content, children }: { content: BoardContent; chi
   const board = content.board;
   const rounds = useWritingRounds(board.id);
   const openRound = useOpenWritingRound(board.workshopId);
-  const participants = useParticipants(board.workshopId);
+  const participants = useParticipantsUnordered(board.workshopId);
   const authors = useAuthorMap(content.notes, participants);
   const [asking, setAsking] = useState(false);
   const [collapsed, setCollapsed] = useState(false);

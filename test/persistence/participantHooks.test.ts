@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { ParticipantId, WorkshopId } from '../../renderer/src/domain/ids';
+import type { Participant } from '../../renderer/src/domain/types';
+import { byParticipantName } from '../../renderer/src/persistence/participantHooks';
+
+const person = (name: string, unit = '', createdAt = 0): Participant => ({
+  id: `${name}-${unit}-${createdAt}` as ParticipantId,
+  workshopId: 'w' as WorkshopId,
+  name,
+  unit,
+  role: '',
+  createdAt,
+});
+
+describe('the participants’ order', () => {
+  it('sorts names as a German reader expects: umlauts with their letter, ß as ss, case aside', () => {
+    const names = ['Zander', 'Özdemir', 'ohm', 'Abel', 'Äbi', 'Straße', 'Strasser']
+      .map((name) => person(name))
+      .sort(byParticipantName)
+      .map((p) => p.name);
+    expect(names).toEqual(['Abel', 'Äbi', 'ohm', 'Özdemir', 'Straße', 'Strasser', 'Zander']);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'de')));
+  });
+
+  it('orders the same name by unit, then by when the person was added', () => {
+    const list = [person('Meier', 'Ref. 2', 5), person('Meier', 'Ref. 1', 9), person('Meier', 'Ref. 1', 3)];
+    expect(list.sort(byParticipantName).map((p) => [p.unit, p.createdAt])).toEqual([
+      ['Ref. 1', 3],
+      ['Ref. 1', 9],
+      ['Ref. 2', 5],
+    ]);
+  });
+});
