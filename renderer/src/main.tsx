@@ -8,6 +8,7 @@ import { FirstPaint } from './features/app/FirstPaint';
 import { parseRoute } from './features/app/router';
 import { chunkFor, workshopScreen } from './features/app/screens';
 import { StartupFailure } from './features/app/StartupFailure';
+import { watchUncaughtFailures } from './features/app/uncaughtFailures';
 import { clearPresentedRound } from './features/projector/presentation';
 import { keptTyping, writeKeptTyping } from './features/app/typedKeeper';
 import { requestPersistentStorage, snapshotIfUpgradePending } from './features/backup/backupClient';
@@ -23,6 +24,8 @@ import './styles/app.css';
 applyTheme(storedTheme());
 const i18n = initI18n();
 getPlatform().setLanguage(i18n.language === 'en' ? 'en' : 'de');
+// A failure no code caught is said in a toast, not lost without a word.
+watchUncaughtFailures();
 
 const root = createRoot(document.getElementById('root')!);
 // The facilitator's window starts with no voting result on the projector.

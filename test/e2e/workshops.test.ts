@@ -184,4 +184,27 @@ describe('workshops', () => {
     await page.reload();
     await expect.poll(listTitles).toEqual([RENAMED]);
   });
+
+  it('says in a German toast when an action fails in a way no code caught, and keeps the list', async () => {
+    const unexpected = page.getByRole('alert').filter({
+      hasText:
+        'Das hat nicht geklappt. Alles bisher Gespeicherte ist erhalten. Bitte versuchen Sie es erneut.',
+    });
+    // A promise rejected without a handler, then an exception thrown in a task (as in an event handler).
+    await page.evaluate(() => setTimeout(() => void Promise.reject(new Error('Testfehler A'))));
+    await unexpected.waitFor();
+    await unexpected.getByRole('button', { name: 'Meldung schließen' }).click();
+    await unexpected.waitFor({ state: 'detached' });
+    await page.evaluate(() =>
+      setTimeout(() => {
+        throw new Error('Testfehler B');
+      }),
+    );
+    await unexpected.waitFor();
+    await expect.poll(listTitles).toEqual([RENAMED]);
+    // The failures still reach the console and the checks: exactly these two.
+    await expect.poll(() => session.problems.pageErrors.length).toBe(2);
+    const errors = session.problems.pageErrors.splice(0);
+    expect(errors.join('\n')).toMatch(/Testfehler A[\s\S]*Testfehler B/);
+  });
 });
