@@ -80,6 +80,11 @@ export default defineConfig({
   base: './',
   plugins: [localeSplit(), react(), cspMeta(), jspdfOffline()],
   define: { __APP_VERSION__: JSON.stringify(version) },
+  resolve: {
+    // react-i18next imports the shim for React < 18; React 19 has useSyncExternalStore itself
+    // (the shim would pick it anyway, after shipping its fallback in the start bundle).
+    alias: [{ find: /^use-sync-external-store\/shim$/, replacement: 'react' }],
+  },
   // The minutes PDF is drawn in a module worker (features/minutes/minutes.worker.ts): same rules for jsPDF there.
   worker: { format: 'es', plugins: () => [jspdfOffline()] },
   build: {
