@@ -55,7 +55,7 @@ function jspdfOffline(): Plugin {
 
 /**
  * Cuts the German texts in two: renderer/src/i18n/deStart.ts becomes the
- * namespaces the first screens use (startTexts.ts), deRest.ts the others, as
+ * texts the first screens use (startTexts.ts), deRest.ts the others, as
  * plain data, so the start bundle carries only a third of de.json. (Without
  * this plugin, in the unit tests, both modules pick the same texts at run time.)
  */

@@ -24,12 +24,15 @@ import './styles/app.css';
 applyTheme(storedTheme());
 const i18n = initI18n();
 getPlatform().setLanguage(i18n.language === 'en' ? 'en' : 'de');
-// A failure no code caught is said in a toast, not lost without a word.
-watchUncaughtFailures();
 
 const root = createRoot(document.getElementById('root')!);
-// The facilitator's window starts with no voting result on the projector.
-if (parseRoute(window.location.hash).name !== 'projector') clearPresentedRound();
+if (parseRoute(window.location.hash).name !== 'projector') {
+  // The facilitator's window starts with no voting result on the projector.
+  clearPresentedRound();
+  // A failure no code caught is said in a toast, not lost without a word; not on the projector,
+  // where an error toast would stay in front of the audience with no one there to close it.
+  watchUncaughtFailures();
+}
 
 const language = i18n.language === 'en' ? 'en' : 'de';
 // The workshop list in German needs only the texts of the start bundle; every other

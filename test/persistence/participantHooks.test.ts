@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ParticipantId, WorkshopId } from '../../renderer/src/domain/ids';
 import type { Participant } from '../../renderer/src/domain/types';
 import { byParticipantName } from '../../renderer/src/persistence/participantHooks';
@@ -29,5 +29,25 @@ describe('the participants’ order', () => {
       ['Ref. 1', 9],
       ['Ref. 2', 5],
     ]);
+  });
+
+  it('makes its collator at the first comparison, not when the module loads', async () => {
+    vi.resetModules();
+    const Real = Intl.Collator;
+    const made = vi.spyOn(Intl, 'Collator').mockImplementation(function (
+      ...args: ConstructorParameters<typeof Intl.Collator>
+    ) {
+      return new Real(...args);
+    } as unknown as typeof Intl.Collator);
+    try {
+      const fresh = await import('../../renderer/src/persistence/participantHooks');
+      // Loading it (as the workshop screen's chunk does) sets up no ICU collation data.
+      expect(made).not.toHaveBeenCalled();
+      [person('B'), person('A')].sort(fresh.byParticipantName);
+      [person('D'), person('C')].sort(fresh.byParticipantName);
+      expect(made).toHaveBeenCalledOnce();
+    } finally {
+      made.mockRestore();
+    }
   });
 });

@@ -7,7 +7,8 @@
  * the first screen shows, and before any other screen opens (see main.tsx).
  * vite.config.ts splits de.json along this list. A text missing here would
  * show its key on a first screen for a moment: test/features/i18n/startTexts
- * renders those screens with only these texts.
+ * renders those screens with only these texts, and test/i18n/startTexts checks
+ * every text their files name (also those no test renders).
  */
 export const START_TEXTS: readonly string[] = [
   'a11y',

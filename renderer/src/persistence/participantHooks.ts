@@ -14,9 +14,13 @@ export function byParticipantName(a: Participant, b: Participant): number {
   return german.compare(a.name, b.name) || german.compare(a.unit, b.unit) || a.createdAt - b.createdAt;
 }
 
+/** The workshop's participants in the order they are stored. */
+function readParticipants(db: ModeratoDb, workshopId: WorkshopId): Promise<Participant[]> {
+  return db.participants.where('workshopId').equals(workshopId).toArray();
+}
+
 export async function listParticipants(db: ModeratoDb, workshopId: WorkshopId): Promise<Participant[]> {
-  const participants = await db.participants.where('workshopId').equals(workshopId).toArray();
-  return participants.sort(byParticipantName);
+  return (await readParticipants(db, workshopId)).sort(byParticipantName);
 }
 
 /** The workshop's participants, sorted by name; undefined while loading. */
@@ -26,8 +30,5 @@ export function useParticipants(workshopId: WorkshopId): Participant[] | undefin
 
 /** The workshop's participants in no particular order, to look them up by id; undefined while loading. */
 export function useParticipantsUnordered(workshopId: WorkshopId): Participant[] | undefined {
-  return useLiveQuery(
-    () => getDb().participants.where('workshopId').equals(workshopId).toArray(),
-    [workshopId],
-  );
+  return useLiveQuery(() => readParticipants(getDb(), workshopId), [workshopId]);
 }

@@ -42,6 +42,19 @@ describe('recovery when the database cannot be opened (desktop)', () => {
     expect(screen.getByRole('button', { name: 'Sicherung aus Datei importieren …' })).toBeTruthy();
   });
 
+  it('says so when the snapshot cannot be read, and lets the user try again', async () => {
+    vi.mocked(window.moderato!.readSnapshot).mockRejectedValueOnce(new Error('EIO: the disk failed'));
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(<RecoveryPanel onRecovered={() => undefined} />);
+    const restore = await screen.findByRole('button', { name: 'Diese Sicherung wiederherstellen' });
+    await userEvent.click(restore);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Das hat nicht geklappt. Alles bisher Gespeicherte ist erhalten. Bitte versuchen Sie es erneut.',
+    );
+    expect((restore as HTMLButtonElement).disabled).toBe(false);
+    quiet.mockRestore();
+  });
+
   it('restores the snapshot into a new database and switches to it', async () => {
     const recovered = vi.fn();
     render(<RecoveryPanel onRecovered={recovered} />);

@@ -42,14 +42,23 @@ describe('failures no code caught', () => {
     expect(messages()).toEqual([i18next.t('errors.unexpected')]);
   });
 
-  it('gives a refusal its own message, and a full disk its own', () => {
+  it('gives a refusal its own message, and a full disk its own (also as Dexie wraps it)', () => {
     window.dispatchEvent(rejection(new DomainError('required', { field: 'title' })));
     window.dispatchEvent(rejection(new DOMException('full', 'QuotaExceededError')));
     expect(messages()).toEqual(['Bitte geben Sie einen Text für „Titel“ ein.', i18next.t('errors.quota')]);
+    useAppStore.setState({ toasts: [] });
+    const wrapped = Object.assign(new Error('Transaction aborted'), {
+      name: 'AbortError',
+      inner: new DOMException('full', 'QuotaExceededError'),
+    });
+    window.dispatchEvent(rejection(wrapped));
+    expect(messages()).toEqual([i18next.t('errors.quota')]);
+    // An aborted transaction for another reason did not work either: said, not swallowed.
+    window.dispatchEvent(rejection(Object.assign(new Error('Transaction aborted'), { name: 'AbortError' })));
+    expect(messages()).toEqual([i18next.t('errors.quota'), i18next.t('errors.unexpected')]);
   });
 
-  it('says nothing about a cancelled file dialog or a ResizeObserver note', () => {
-    window.dispatchEvent(rejection(new DOMException('The user aborted a request.', 'AbortError')));
+  it('says nothing about Chromium’s ResizeObserver note', () => {
     window.dispatchEvent(
       uncaught(undefined, 'ResizeObserver loop completed with undelivered notifications.'),
     );

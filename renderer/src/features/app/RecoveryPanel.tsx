@@ -5,6 +5,7 @@ import { getPlatform, type SnapshotInfo } from '../../platform';
 import type { ReadOutcome } from '../backup/backupActions';
 import { loadBackupActions } from '../backup/backupClient';
 import { describeSnapshotContent } from '../backup/SnapshotTable';
+import { uncaughtMessage } from './uncaughtFailures';
 
 function reloadIntoList(): void {
   window.location.hash = '#/';
@@ -35,13 +36,19 @@ export function RecoveryPanel({ onRecovered = reloadIntoList }: { onRecovered?: 
 
   async function recover(read: (actions: BackupActions) => Promise<ReadOutcome | null>) {
     setState({ kind: 'working' });
-    const actions = await loadBackupActions();
-    const outcome = await read(actions);
-    if (!outcome) return setState({ kind: 'idle' });
-    if (!outcome.ok) return setState({ kind: 'failed', message: outcome.message });
-    const recovered = await actions.recoverInto(outcome.backup);
-    if (!recovered.ok) return setState({ kind: 'failed', message: recovered.message });
-    onRecovered();
+    try {
+      const actions = await loadBackupActions();
+      const outcome = await read(actions);
+      if (!outcome) return setState({ kind: 'idle' });
+      if (!outcome.ok) return setState({ kind: 'failed', message: outcome.message });
+      const recovered = await actions.recoverInto(outcome.backup);
+      if (!recovered.ok) return setState({ kind: 'failed', message: recovered.message });
+      onRecovered();
+    } catch (error) {
+      // This screen has no toasts: say it here, and let the user try again.
+      console.error(error);
+      setState({ kind: 'failed', message: uncaughtMessage(error) });
+    }
   }
 
   return (

@@ -5,7 +5,7 @@ import { getDb } from '../../persistence/db';
 import { applyChanges } from '../../persistence/repository';
 import { useAppStore } from '../../state/store';
 import { markDataChanged } from '../backup/snapshotScheduler';
-import { createWriteQueue } from './writeQueue';
+import { createWriteQueue, isQuotaError } from './writeQueue';
 
 /**
  * Where the message of a refused command is looked up, in order: the shared
@@ -31,7 +31,7 @@ export function describeError(error: unknown): string {
     console.error(`No message for the refusal "${error.code}"`);
     return i18next.t('errors.refused');
   }
-  if (error instanceof Error && error.name === 'QuotaExceededError') return i18next.t('errors.quota');
+  if (isQuotaError(error)) return i18next.t('errors.quota');
   return i18next.t('errors.saveFailed');
 }
 

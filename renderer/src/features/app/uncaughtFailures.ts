@@ -2,23 +2,19 @@ import i18next from 'i18next';
 import { DomainError } from '../../domain/errors';
 import { useAppStore } from '../../state/store';
 import { describeError } from './commands';
-
-/** An error's name (a DOMException's too, which is not an Error everywhere). */
-function nameOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-}
+import { isQuotaError } from './writeQueue';
 
 /** What the user is told about a failure no code caught. */
 export function uncaughtMessage(error: unknown): string {
-  // A refusal or a full disk has its own sentence; anything else did not work, and saved nothing.
-  if (error instanceof DomainError) return describeError(error);
-  if (nameOf(error) === 'QuotaExceededError') return i18next.t('errors.quota');
+  // A refusal or a full disk (also wrapped by Dexie) has its own sentence; anything else did
+  // not work, and saved nothing.
+  if (error instanceof DomainError || isQuotaError(error)) return describeError(error);
   return i18next.t('errors.unexpected');
 }
 
-/** Not a failure: a choice the user cancelled (a file dialog), or Chromium's note on a ResizeObserver. */
-function ignored(error: unknown, message: string): boolean {
-  return nameOf(error) === 'AbortError' || /ResizeObserver loop/.test(message);
+/** Not a failure: Chromium's note that a ResizeObserver's callback changed the layout again. */
+function ignored(message: string): boolean {
+  return /ResizeObserver loop/.test(message);
 }
 
 /**
@@ -32,7 +28,7 @@ function ignored(error: unknown, message: string): boolean {
  */
 export function watchUncaughtFailures(target: Window = window): () => void {
   const say = (error: unknown, message = '') => {
-    if (ignored(error, message)) return;
+    if (ignored(message)) return;
     const text = uncaughtMessage(error);
     const { toasts, showToast } = useAppStore.getState();
     // The same failure again (a repeated click) does not stack up the same toast.

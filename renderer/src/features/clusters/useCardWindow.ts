@@ -34,7 +34,9 @@ import {
  * takes the focus with it into a new place (moved by keyboard or a dialog) is
  * rendered there, so the focus can follow it. Until a list has been painted,
  * it renders only the rows on the screen; the rows around it (for scrolling)
- * follow when the main thread is idle after that paint.
+ * follow when the main thread is idle after that paint (at most some 300 ms
+ * later). Until then a Tab from the last card on the screen goes on to the
+ * next cluster, as a Tab from the last rendered card of any window does.
  */
 
 /** Whether the board is big enough to render only what is near the screen. */
@@ -122,26 +124,30 @@ function subscribe(listener: () => void): () => void {
 // ---------------------------------------------------------------- the rows around the screen, after the paint
 
 /** Lists that render only the rows on the screen until the frame that shows them is painted. */
-const waitingForPaint = new Set<() => void>();
+let waitingForPaint = new Set<() => void>();
 let paintFrame = 0;
 
-function flushWaiting() {
-  paintFrame = 0;
-  const waiting = [...waitingForPaint];
-  waitingForPaint.clear();
-  for (const widen of waiting) widen();
-}
-
-/** Calls `widen` once the next frame is painted and the main thread is idle (input goes first). */
+/**
+ * Calls `widen` once the next frame is painted and the main thread is idle (input goes first).
+ * Each frame takes the lists that were waiting for it; a list that mounts later waits for its own.
+ */
 function afterPaint(widen: () => void): () => void {
-  waitingForPaint.add(widen);
+  const waiting = waitingForPaint;
+  waiting.add(widen);
   if (paintFrame === 0)
     paintFrame = requestAnimationFrame(() => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(flushWaiting, { timeout: 300 });
-      else setTimeout(flushWaiting);
+      paintFrame = 0;
+      const painted = waitingForPaint;
+      waitingForPaint = new Set();
+      const flush = () => {
+        for (const each of painted) each();
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 300 });
+      else setTimeout(flush);
     });
+  // Unmounted before: not called (the set it is in is the one the flush walks).
   return () => {
-    waitingForPaint.delete(widen);
+    waiting.delete(widen);
   };
 }
 
