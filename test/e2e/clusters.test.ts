@@ -315,6 +315,27 @@ describe('clusters board', () => {
       .toBe(`Karte „${B}“ außerhalb losgelassen; es hat sich nichts geändert.`);
     await expectState(before);
 
+    // The card lifts within the pointer move that starts the drag, not a frame later: by the
+    // time that move's event has passed the page (a listener on the window, after dnd-kit's on
+    // the document), the overlay is there. One move of 10 px passes the 6 px activation distance.
+    const start = (await card(C).locator('.note-text').boundingBox())!;
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await page.evaluate(() => {
+      const seen: boolean[] = [];
+      (window as unknown as { liftSeen: boolean[] }).liftSeen = seen;
+      addEventListener('pointermove', () => seen.push(document.querySelector('.note-overlay') !== null));
+    });
+    await page.mouse.down();
+    await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2);
+    await page.locator('.note-overlay').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { liftSeen: boolean[] }).liftSeen)).toEqual([
+      true,
+    ]);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await page.locator('.note-overlay').waitFor({ state: 'detached' });
+    await expectState(before);
+
     // Nothing was recorded either: there is nothing to undo.
     expect(await historyButton('Rückgängig').isDisabled()).toBe(true);
     await reloadBoard();
