@@ -318,19 +318,24 @@ describe('clusters board', () => {
     // The card lifts within the pointer move that starts the drag, not a frame later: by the
     // time that move's event has passed the page (a listener on the window, after dnd-kit's on
     // the document), the overlay is there. One move of 10 px passes the 6 px activation distance.
-    const start = (await card(C).locator('.note-text').boundingBox())!;
-    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    const box = (await card(C).locator('.note-text').boundingBox())!;
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(from.x, from.y);
     await page.evaluate(() => {
-      const seen: boolean[] = [];
-      (window as unknown as { liftSeen: boolean[] }).liftSeen = seen;
-      addEventListener('pointermove', () => seen.push(document.querySelector('.note-overlay') !== null));
+      const seen: Array<{ x: number; lifted: boolean }> = [];
+      (window as unknown as { liftSeen: typeof seen }).liftSeen = seen;
+      addEventListener('pointermove', (event) =>
+        seen.push({ x: event.clientX, lifted: document.querySelector('.note-overlay') !== null }),
+      );
     });
     await page.mouse.down();
-    await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2);
+    await page.mouse.move(from.x + 10, from.y);
     await page.locator('.note-overlay').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { liftSeen: boolean[] }).liftSeen)).toEqual([
-      true,
-    ]);
+    // The move that started the drag, told apart from any the browser may send by where it is.
+    const seen = await page.evaluate(
+      () => (window as unknown as { liftSeen: Array<{ x: number; lifted: boolean }> }).liftSeen,
+    );
+    expect(seen.find((move) => Math.abs(move.x - (from.x + 10)) < 1)?.lifted).toBe(true);
     await page.keyboard.press('Escape');
     await page.mouse.up();
     await page.locator('.note-overlay').waitFor({ state: 'detached' });

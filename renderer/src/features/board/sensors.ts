@@ -26,8 +26,8 @@ export class CardPointerSensor extends PointerSensor {
   /**
    * The drag starts in the pointer move that passes the activation distance. React would
    * render the updates of a move (a continuous event) in a task after the frame the move
-   * was handled in, so the card would lift a frame later (B2: 54–55 ms median, 44–48 with
-   * this); here they are rendered before the move's handler returns, in time for that frame.
+   * was handled in, so the card would lift a frame later (benchmark B2); here they are
+   * rendered before the move's handler returns, in time for that frame.
    */
   constructor(props: ConstructorParameters<typeof PointerSensor>[0]) {
     const onStart = props.onStart;
