@@ -1,13 +1,13 @@
 import {
   closestCenter,
   DndContext,
-  PointerSensor,
   useSensor,
   useSensors,
   type Announcements,
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { KeyboardSensor, useEndKeyboardDragOnUnmount } from '../a11y/keyboardSensor';
+import { LiftingPointerSensor } from '../board/liftingSensor';
 import {
   SortableContext,
   sortableKeyboardCoordinates,
@@ -52,7 +52,7 @@ export function AgendaList({ session, schedule, allItems, decisions, boards, onE
   const now = useNow(schedule.items.some((s) => s.item.runningSince !== null));
   useEndKeyboardDragOnUnmount();
   const sensors = useSensors(
-    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(LiftingPointerSensor, POINTER_OPTIONS),
     useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
   const titleOf = (id: unknown) => schedule.items.find((s) => s.item.id === id)?.item.title ?? '';

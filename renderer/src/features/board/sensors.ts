@@ -1,16 +1,15 @@
 import {
   closestCenter,
-  PointerSensor,
   type PointerSensorOptions,
   type CollisionDetection,
   type DroppableContainer,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { flushSync } from 'react-dom';
 import type { ColumnId, NoteId } from '../../domain/ids';
 import type { DragPreview } from '../../state/dragSlice';
 import { keyboardTarget } from './dndModel';
+import { LiftingPointerSensor } from './liftingSensor';
 
 const INTERACTIVE = 'button, a, input, textarea, select, [contenteditable="true"]';
 
@@ -22,18 +21,7 @@ const INTERACTIVE = 'button, a, input, textarea, select, [contenteditable="true"
 export const CARD_POINTER_OPTIONS: PointerSensorOptions = { activationConstraint: { distance: 6 } };
 
 /** Pointer drags start anywhere on a card except on its buttons and fields (the handle is fine). */
-export class CardPointerSensor extends PointerSensor {
-  /**
-   * The drag starts in the pointer move that passes the activation distance. React would
-   * render the updates of a move (a continuous event) in a task after the frame the move
-   * was handled in, so the card would lift a frame later (benchmark B2); here they are
-   * rendered before the move's handler returns, in time for that frame.
-   */
-  constructor(props: ConstructorParameters<typeof PointerSensor>[0]) {
-    const onStart = props.onStart;
-    super({ ...props, onStart: (coordinates) => flushSync(() => onStart(coordinates)) });
-  }
-
+export class CardPointerSensor extends LiftingPointerSensor {
   static override activators = [
     {
       eventName: 'onPointerDown' as const,
