@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT_VERSION } from '../../../renderer/src/persistence/backup/format';
 import { MIGRATIONS, migrateTables } from '../../../renderer/src/persistence/backup/migrations';
-import { BACKUP_TABLES, BACKUP_TABLE_NAMES } from '../../../renderer/src/persistence/backup/rowSchemas';
+import { BACKUP_TABLES, BACKUP_TABLE_NAMES } from '../../../renderer/src/persistence/backup/backupTables';
 import { readBackup } from '../../../renderer/src/persistence/backup/validate';
 import { SCHEMA_VERSIONS } from '../../../renderer/src/persistence/schema';
 
@@ -20,7 +20,7 @@ function dexieTables(): Map<string, string> {
 
 describe('the backup registry', () => {
   it('has a row schema for every Dexie table, and no other', () => {
-    // A new table without an entry in rowSchemas.ts would be left out of every backup.
+    // A new table without an entry in backupTables.ts would be left out of every backup.
     expect([...BACKUP_TABLE_NAMES].sort()).toEqual([...dexieTables().keys()].sort());
   });
 

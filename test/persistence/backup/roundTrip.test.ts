@@ -15,7 +15,7 @@ import { LIMITS } from '../../../renderer/src/domain/validation';
 import { createBackup, exportBackupText } from '../../../renderer/src/persistence/backup/exportBackup';
 import { canonicalJson, serializeBackup } from '../../../renderer/src/persistence/backup/format';
 import { importBackupBytes } from '../../../renderer/src/persistence/backup/importBackup';
-import { BACKUP_TABLE_NAMES } from '../../../renderer/src/persistence/backup/rowSchemas';
+import { BACKUP_TABLE_NAMES } from '../../../renderer/src/persistence/backup/backupTables';
 import { readBackup } from '../../../renderer/src/persistence/backup/validate';
 import type { ModeratoDb } from '../../../renderer/src/persistence/db';
 import { dumpAll } from '../../../renderer/src/persistence/repository';

@@ -19,7 +19,7 @@ import {
   type BackupScope,
   type BackupTables,
 } from './format';
-import { BACKUP_TABLES, type BackupRow } from './rowSchemas';
+import { BACKUP_TABLES, type BackupRow } from './backupTables';
 
 type AnyTable = Table<BackupRow, string>;
 

@@ -8,7 +8,7 @@ import { LIMITS } from '../../domain/validation';
 import type { ModeratoDb } from '../db';
 import { backupTableNames, readTrees } from './exportBackup';
 import { refuse } from './problems';
-import { BACKUP_TABLES, type BackupRow } from './rowSchemas';
+import { BACKUP_TABLES, type BackupRow } from './backupTables';
 import { readBackup, type ValidBackup } from './validate';
 
 export type ImportMode = 'new' | 'replace';

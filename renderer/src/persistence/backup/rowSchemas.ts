@@ -1,13 +1,9 @@
 /**
- * The backup registry: every Dexie table with the zod schema of its rows and
- * how its rows hang together. Export, import, the checks and the CLI iterate
- * over this list; nothing else in persistence/backup names a table.
- *
- * Adding a table: give it an entry here (a strict, flat row schema; `parent`
- * ties it into a workshop's tree, `refs` names every other id field). A unit
- * test fails while a Dexie table has no entry. Adding a field to an existing
- * row: raise BACKUP_FORMAT_VERSION and add a step to migrations.ts, so older
- * files still import.
+ * The zod schema of every table's rows, as a backup file holds them: strict and
+ * flat, with the domain's limits. The registry (backupTables.ts) says how the
+ * rows hang together. Adding a field to an existing row: raise
+ * BACKUP_FORMAT_VERSION and add a step to migrations.ts, so older files still
+ * import; the type check at the end fails while a schema and its domain type differ.
  */
 import { z } from './zod';
 import { cleanStartTime, MAX_PLANNED_MINUTES, MIN_PLANNED_MINUTES } from '../../domain/agenda';
@@ -15,7 +11,7 @@ import { DECISION_LIMITS } from '../../domain/decisions';
 import { PARTICIPANT_LIMITS } from '../../domain/participants';
 import { MAX_EXTRA_MINUTES } from '../../domain/timer';
 import { cleanIsoDate, LIMITS } from '../../domain/validation';
-import { VOTING_LIMITS, type BallotContent } from '../../domain/votingTally';
+import { VOTING_LIMITS } from '../../domain/votingTally';
 import { VOTING_LIMITS_ROUND } from '../../domain/voting';
 import {
   ACTION_STATUSES,
@@ -42,7 +38,6 @@ import {
   type Participant,
   type Vision,
   type VotingRound,
-  type VotingTarget,
   type Workshop,
   type WorkshopSession,
   type WritingRound,
@@ -63,7 +58,7 @@ const isoDate = z.string().refine((value) => {
 }, 'date');
 const text = (max: number) => z.string().max(max);
 
-const workshopRow = z.strictObject({
+export const workshopRow = z.strictObject({
   id: idSchema,
   title: text(LIMITS.workshopTitle).min(1),
   date: isoDate,
@@ -78,7 +73,7 @@ const workshopRow = z.strictObject({
   minutesStatus: z.enum(MINUTES_STATUSES).optional(),
 });
 
-const boardRow = z.strictObject({
+export const boardRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   title: text(LIMITS.boardTitle).min(1),
@@ -88,14 +83,14 @@ const boardRow = z.strictObject({
   createdAt: timestamp,
 });
 
-const columnRow = z.strictObject({
+export const columnRow = z.strictObject({
   id: idSchema,
   boardId: idSchema,
   title: text(LIMITS.columnTitle).min(1),
   rank: rankSchema,
 });
 
-const noteRow = z.strictObject({
+export const noteRow = z.strictObject({
   id: idSchema,
   boardId: idSchema,
   columnId: idSchema.nullable(),
@@ -119,14 +114,14 @@ const noteRow = z.strictObject({
 
 // ---- The phase boards (issue 4).
 
-const matrixRowRow = z.strictObject({
+export const matrixRowRow = z.strictObject({
   id: idSchema,
   boardId: idSchema,
   title: text(LIMITS.rowTitle).min(1),
   rank: rankSchema,
 });
 
-const clusterRow = z.strictObject({
+export const clusterRow = z.strictObject({
   id: idSchema,
   boardId: idSchema,
   title: text(LIMITS.clusterTitle).min(1),
@@ -141,7 +136,7 @@ const clusterRow = z.strictObject({
 /** Canvas field keys come from the templates in assets/canvases. */
 const fieldKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'field');
 
-const ideaRow = z.strictObject({
+export const ideaRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   boardId: idSchema,
@@ -157,7 +152,7 @@ const ideaRow = z.strictObject({
   updatedAt: timestamp,
 });
 
-const visionRow = z.strictObject({
+export const visionRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   boardId: idSchema,
@@ -173,7 +168,7 @@ const visionRow = z.strictObject({
 // domain/types.ts and the domain limits; the owner of those tables keeps them
 // in step with the domain (the type check below fails when a field changes).
 
-const participantRow = z.strictObject({
+export const participantRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   name: text(PARTICIPANT_LIMITS.name).min(1),
@@ -184,7 +179,7 @@ const participantRow = z.strictObject({
   attendance: z.enum(ATTENDANCES).optional(),
 });
 
-const sessionRow = z.strictObject({
+export const sessionRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   title: text(LIMITS.shortText).min(1),
@@ -202,7 +197,7 @@ const sessionRow = z.strictObject({
 
 const minutes = (min: number, max: number) => z.number().int().min(min).max(max);
 
-const agendaItemRow = z.strictObject({
+export const agendaItemRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   sessionId: idSchema,
@@ -217,7 +212,7 @@ const agendaItemRow = z.strictObject({
   extraMinutes: minutes(0, MAX_EXTRA_MINUTES),
 });
 
-const decisionRow = z.strictObject({
+export const decisionRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   text: text(DECISION_LIMITS.decisionText).min(1),
@@ -229,7 +224,7 @@ const decisionRow = z.strictObject({
   updatedAt: timestamp,
 });
 
-const actionItemRow = z.strictObject({
+export const actionItemRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   owner: text(DECISION_LIMITS.actionOwner),
@@ -270,7 +265,7 @@ const ballotContent = z.discriminatedUnion('method', [
   }),
 ]);
 
-const votingRoundRow = z.strictObject({
+export const votingRoundRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   boardId: idSchema,
@@ -294,7 +289,7 @@ const votingRoundRow = z.strictObject({
   updatedAt: timestamp,
 });
 
-const ballotRow = z.strictObject({
+export const ballotRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   roundId: idSchema,
@@ -306,7 +301,7 @@ const ballotRow = z.strictObject({
 
 // ---- Writing rounds from phones (issue 12) and their inbox.
 
-const writingRoundRow = z.strictObject({
+export const writingRoundRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   boardId: idSchema,
@@ -322,7 +317,7 @@ const writingRoundRow = z.strictObject({
   updatedAt: timestamp,
 });
 
-const inboxNoteRow = z.strictObject({
+export const inboxNoteRow = z.strictObject({
   id: idSchema,
   workshopId: idSchema,
   roundId: idSchema,
@@ -340,209 +335,6 @@ const inboxNoteRow = z.strictObject({
   receivedAt: timestamp,
   updatedAt: timestamp,
 });
-
-/** A row as the import sees it: validated, with its id. */
-export type BackupRow = { id: string } & Record<string, unknown>;
-
-/** Looks a row up among everything the file brings along. */
-export type FindRow = (table: string, id: string) => BackupRow | undefined;
-
-export interface TableSpec {
-  /** Strict: unknown fields are refused, not dropped. */
-  schema: z.ZodType<BackupRow>;
-  /** The field that ties a row into its workshop's tree; null for the workshops themselves. */
-  parent: { field: string; table: string } | null;
-  /** Every other id field and the table it points into (null allowed when nullable). */
-  refs: ReadonlyArray<{ field: string; table: string; nullable?: boolean }>;
-  /** A rule beyond "the reference exists", e.g. a note's column is on the note's board. */
-  check?: (row: BackupRow, find: FindRow) => { field: string } | null;
-  /**
-   * Soft links: ids that may point at rows deleted since (the original of a
-   * copied card, a focus area, a decision), also inside lists and maps. They
-   * need not resolve; a copy on import maps them like every other id, through
-   * `map`. Gets the row as in the file; returns only the link fields.
-   */
-  links?: (row: BackupRow, map: (table: string, id: string) => string, find: FindRow) => Partial<BackupRow>;
-}
-
-/** The table a voting round's items live in, by what it votes on. */
-const VOTING_ITEM_TABLE: Record<VotingTarget, string> = {
-  clusters: 'clusters',
-  notes: 'notes',
-  ideas: 'ideas',
-};
-
-function mapKeys<T>(record: Record<string, T>, map: (id: string) => string): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [map(key), value]));
-}
-
-const mapNullable = (map: (table: string, id: string) => string, table: string, id: unknown) =>
-  typeof id === 'string' ? map(table, id) : id;
-
-/** In dependency order: a table comes after every table it points into. */
-export const BACKUP_TABLES: ReadonlyArray<readonly [name: string, spec: TableSpec]> = [
-  ['workshops', { schema: workshopRow, parent: null, refs: [] }],
-  ['boards', { schema: boardRow, parent: { field: 'workshopId', table: 'workshops' }, refs: [] }],
-  ['columns', { schema: columnRow, parent: { field: 'boardId', table: 'boards' }, refs: [] }],
-  ['matrixRows', { schema: matrixRowRow, parent: { field: 'boardId', table: 'boards' }, refs: [] }],
-  ['clusters', { schema: clusterRow, parent: { field: 'boardId', table: 'boards' }, refs: [] }],
-  [
-    'notes',
-    {
-      schema: noteRow,
-      parent: { field: 'boardId', table: 'boards' },
-      refs: [
-        { field: 'columnId', table: 'columns', nullable: true },
-        { field: 'rowId', table: 'matrixRows', nullable: true },
-        { field: 'clusterId', table: 'clusters', nullable: true },
-      ],
-      // The author may have been removed from the workshop since.
-      links: (row, map) => ({
-        sourceNoteId: mapNullable(map, 'notes', row.sourceNoteId),
-        ...(row.authorId === undefined ? {} : { authorId: map('participants', String(row.authorId)) }),
-      }),
-      check: (row, find) => {
-        for (const [field, table] of [
-          ['columnId', 'columns'],
-          ['rowId', 'matrixRows'],
-          ['clusterId', 'clusters'],
-        ] as const) {
-          if (row[field] !== null && find(table, String(row[field]))?.boardId !== row.boardId)
-            return { field };
-        }
-        // A matrix cell needs both its row and its column; a tray card has neither.
-        if (row.rowId !== null && row.columnId === null) return { field: 'columnId' };
-        return null;
-      },
-    },
-  ],
-  ['participants', { schema: participantRow, parent: { field: 'workshopId', table: 'workshops' }, refs: [] }],
-  ['sessions', { schema: sessionRow, parent: { field: 'workshopId', table: 'workshops' }, refs: [] }],
-  [
-    'agendaItems',
-    {
-      schema: agendaItemRow,
-      parent: { field: 'sessionId', table: 'sessions' },
-      refs: [
-        { field: 'workshopId', table: 'workshops' },
-        { field: 'boardId', table: 'boards', nullable: true },
-      ],
-    },
-  ],
-  [
-    'decisions',
-    {
-      schema: decisionRow,
-      parent: { field: 'workshopId', table: 'workshops' },
-      refs: [{ field: 'agendaItemId', table: 'agendaItems', nullable: true }],
-    },
-  ],
-  ['actionItems', { schema: actionItemRow, parent: { field: 'workshopId', table: 'workshops' }, refs: [] }],
-  [
-    'ideas',
-    {
-      schema: ideaRow,
-      parent: { field: 'boardId', table: 'boards' },
-      refs: [{ field: 'workshopId', table: 'workshops' }],
-      links: (row, map) => ({
-        focusAreaId: mapNullable(map, 'clusters', row.focusAreaId),
-        sources: (row.sources as Array<{ field: string; noteId: string }>).map((source) => ({
-          ...source,
-          noteId: map('notes', source.noteId),
-        })),
-      }),
-    },
-  ],
-  [
-    'votingRounds',
-    {
-      schema: votingRoundRow,
-      parent: { field: 'boardId', table: 'boards' },
-      refs: [{ field: 'workshopId', table: 'workshops' }],
-      // Entitled participants may have been removed since, items deleted, the decision too.
-      links: (row, map) => {
-        const item = (id: string) => map(VOTING_ITEM_TABLE[row.target as VotingTarget], id);
-        return {
-          entitled: (row.entitled as string[]).map((id) => map('participants', id)),
-          decisionId: mapNullable(map, 'decisions', row.decisionId),
-          items: (row.items as Array<{ id: string; label: string }>).map((i) => ({ ...i, id: item(i.id) })),
-          paperTally: mapKeys(row.paperTally as Record<string, number>, item),
-        };
-      },
-    },
-  ],
-  [
-    'ballots',
-    {
-      schema: ballotRow,
-      parent: { field: 'roundId', table: 'votingRounds' },
-      // The participant may have been removed from the workshop since casting it.
-      refs: [{ field: 'workshopId', table: 'workshops' }],
-      links: (row, map, find) => {
-        const round = find('votingRounds', String(row.roundId));
-        const table = VOTING_ITEM_TABLE[(round?.target ?? 'clusters') as VotingTarget];
-        const item = (id: string) => map(table, id);
-        const content = row.content as BallotContent;
-        const participantId = map('participants', String(row.participantId));
-        switch (content.method) {
-          case 'dots':
-            return { participantId, content: { ...content, dots: mapKeys(content.dots, item) } };
-          case 'points':
-            return { participantId, content: { ...content, points: mapKeys(content.points, item) } };
-          case 'ranking':
-            return { participantId, content: { ...content, order: content.order.map(item) } };
-          case 'impactEffort':
-            return { participantId, content: { ...content, ratings: mapKeys(content.ratings, item) } };
-        }
-      },
-    },
-  ],
-  [
-    'visions',
-    {
-      schema: visionRow,
-      parent: { field: 'boardId', table: 'boards' },
-      refs: [{ field: 'workshopId', table: 'workshops' }],
-      links: (row, map) => ({
-        decisionId: mapNullable(map, 'decisions', row.decisionId),
-        sourceNoteIds: (row.sourceNoteIds as string[]).map((id) => map('notes', id)),
-      }),
-    },
-  ],
-  [
-    'writingRounds',
-    {
-      schema: writingRoundRow,
-      parent: { field: 'boardId', table: 'boards' },
-      refs: [{ field: 'workshopId', table: 'workshops' }],
-    },
-  ],
-  [
-    'inboxNotes',
-    {
-      schema: inboxNoteRow,
-      parent: { field: 'roundId', table: 'writingRounds' },
-      refs: [
-        { field: 'workshopId', table: 'workshops' },
-        { field: 'boardId', table: 'boards' },
-      ],
-      check: (row, find) =>
-        find('writingRounds', String(row.roundId))?.boardId !== row.boardId ? { field: 'boardId' } : null,
-      // The card made from it, the card it was merged into and its author may be gone since.
-      links: (row, map) => ({
-        noteId: mapNullable(map, 'notes', row.noteId),
-        mergedInto: mapNullable(map, 'inboxNotes', row.mergedInto),
-        authorId: mapNullable(map, 'participants', row.authorId),
-      }),
-    },
-  ],
-];
-
-export const BACKUP_TABLE_NAMES: readonly string[] = BACKUP_TABLES.map(([name]) => name);
-
-export function tableSpec(name: string): TableSpec | undefined {
-  return BACKUP_TABLES.find(([table]) => table === name)?.[1];
-}
 
 // Compile-time proof that each schema describes its domain type: the same
 // fields, and every domain row passes the schema's type (ids are branded strings).

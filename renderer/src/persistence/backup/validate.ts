@@ -18,7 +18,8 @@ import { BACKUP_LIMITS } from './limits';
 import { migrateTables } from './migrations';
 import { BackupRefusedError, refuse, type BackupProblem } from './problems';
 import { withMergesDone } from './exportBackup';
-import { BACKUP_TABLES, rankSchema, tableSpec, type BackupRow } from './rowSchemas';
+import { BACKUP_TABLES, tableSpec, type BackupRow } from './backupTables';
+import { rankSchema } from './rowSchemas';
 import { decodeUtf8, isRecord, parseJsonSafely } from './safeJson';
 
 export interface BackupSummary {
