@@ -10,14 +10,16 @@ import type { BoardId, InboxNoteId, ParticipantId, WorkshopId } from '../../rend
 import type { Board, BoardContent, InboxNote, WritingRound } from '../../renderer/src/domain/types';
 import {
   acceptInboxNotes,
+  editInboxNote,
+  mergeInboxNotes,
+  rejectInboxNotes,
+} from '../../renderer/src/domain/inbox';
+import {
   acceptsNotes,
   boardTakesWriting,
   closeWritingRound,
-  editInboxNote,
-  mergeInboxNotes,
   openWritingRound,
   receiveNote,
-  rejectInboxNotes,
   updateWritingRound,
   WRITING_LIMITS,
   type ArrivingNote,

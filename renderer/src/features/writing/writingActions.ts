@@ -13,13 +13,10 @@ import { invertChanges, type ChangeSet } from '../../domain/changes';
 import { DomainError } from '../../domain/errors';
 import type { InboxNoteId, WritingRoundId } from '../../domain/ids';
 import type { Board, InboxNote, Note, Participant, WritingRound } from '../../domain/types';
+import { acceptInboxNotes, editInboxNote, mergeInboxNotes, rejectInboxNotes } from '../../domain/inbox';
 import {
-  acceptInboxNotes,
   closeWritingRound as closeRoundCommand,
-  editInboxNote,
-  mergeInboxNotes,
   openWritingRound,
-  rejectInboxNotes,
   updateWritingRound,
   type InboxTarget,
 } from '../../domain/writing';
