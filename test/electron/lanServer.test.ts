@@ -2,7 +2,8 @@
 // a phone (or an attacker on the same network) would.
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PHONE_CSP, startLanServer, type LanLimits, type LanServer } from '../../electron/main/lan/lanServer';
+import { PHONE_CSP } from '../../electron/main/lan/lanHttp';
+import { startLanServer, type LanLimits, type LanServer } from '../../electron/main/lan/lanServer';
 import { LAN_JOIN_CODE_ALPHABET, LAN_LIMITS, type LanPhoneState } from '../../electron/shared/lanContract';
 import { LAN_MAX_BALLOTS_PER_PHONE } from '../../electron/main/lan/lanRound';
 import { dots, dotsRound, makePageDir, namedRound, PAGE_HTML, PAGE_JS, phone, raw } from './lanHelpers';

@@ -23,10 +23,7 @@
  * with 410 {error:'closed'}; stop() ends listening.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { z } from 'zod';
-import { PERMISSIONS_POLICY } from '../../shared/csp';
 import {
   LAN_LIMITS,
   LAN_PATHS,
@@ -38,6 +35,16 @@ import {
   type LanWritingRound,
 } from '../../shared/lanContract';
 import { lanBallotRequestSchema } from './lanBallot';
+import {
+  clientKey,
+  HttpError,
+  listen,
+  PHONE_HEADERS,
+  readBody,
+  readPageFiles,
+  send,
+  sendError,
+} from './lanHttp';
 import {
   allowedHosts,
   bearerToken,
@@ -54,53 +61,6 @@ import { createRateLimiter } from './rateLimiter';
 
 /** The port in the QR code when it is free; otherwise the system picks one. */
 export const LAN_DEFAULT_PORT = 8730;
-
-/**
- * What the phone page may load: its own script, style sheet and API, and
- * nothing else (no images, fonts or inline code, no frames, no forms posting
- * elsewhere). The page (renderer/phone) needs no more; test/e2e/phonePage.test.ts
- * fails on any CSP violation against the real server.
- */
-export const PHONE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Sent with every answer, errors included. Nothing is cached: ballots, cards and states change. */
-export const PHONE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'Content-Security-Policy': PHONE_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-  'Permissions-Policy': PERMISSIONS_POLICY,
-  'Cache-Control': 'no-store',
-});
-
-const STATUS: Record<LanErrorCode, number> = {
-  'bad-host': 403,
-  'bad-origin': 403,
-  'bad-content-type': 415,
-  'too-large': 413,
-  'too-many-requests': 429,
-  'bad-request': 400,
-  'wrong-code': 403,
-  'no-token': 401,
-  closed: 410,
-  'name-taken': 409,
-  full: 409,
-  'invalid-ballot': 422,
-  'not-found': 404,
-  'invalid-note': 422,
-  'note-limit': 409,
-  'wrong-round': 409,
-};
 
 export type LanLimits = { -readonly [K in keyof typeof LAN_LIMITS]: number };
 
@@ -140,121 +100,10 @@ export interface LanServer {
   stop(): Promise<void>;
 }
 
-interface PageFile {
-  body: Buffer;
-  type: string;
-}
-
-const ASSET_TYPES: Readonly<Record<string, string>> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-const ASSET_NAME = /^[A-Za-z0-9_.-]{1,120}$/;
-
-/** index.html and the files of assets/ with a known type, read once: nothing else is ever served. */
-export function readPageFiles(pageDir: string): Map<string, PageFile> {
-  const files = new Map<string, PageFile>();
-  files.set('/index.html', {
-    body: readFileSync(path.join(pageDir, 'index.html')),
-    type: 'text/html; charset=utf-8',
-  });
-  const assetsDir = path.join(pageDir, 'assets');
-  let names: string[];
-  try {
-    names = readdirSync(assetsDir);
-  } catch {
-    names = [];
-  }
-  for (const name of names) {
-    const type = ASSET_TYPES[path.extname(name).toLowerCase()];
-    if (!type || !ASSET_NAME.test(name) || name.startsWith('.')) continue;
-    const file = path.join(assetsDir, name);
-    if (!statSync(file).isFile()) continue;
-    files.set(`/assets/${name}`, { body: readFileSync(file), type });
-  }
-  return files;
-}
-
 const joinRequestSchema = z.strictObject({
   code: z.string().max(64),
   token: z.string().max(64).optional(),
 });
-
-class HttpError extends Error {
-  constructor(readonly code: LanErrorCode) {
-    super(code);
-  }
-}
-
-function clientKey(request: IncomingMessage): string {
-  const address = request.socket.remoteAddress ?? 'unknown';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
-}
-
-function send(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...PHONE_HEADERS,
-    ...extra,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  response.end(text);
-}
-
-function sendError(response: ServerResponse, code: LanErrorCode, extra: Record<string, string> = {}) {
-  send(response, STATUS[code], { error: code }, extra);
-}
-
-function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    request.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        failed = true;
-        reject(new HttpError('too-large'));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (failed) return;
-      failed = true;
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    // An error, or a client that went away before the end: nothing waits forever.
-    const abort = () => {
-      if (failed) return;
-      failed = true;
-      reject(new HttpError('bad-request'));
-    };
-    request.on('error', abort);
-    request.on('close', abort);
-  });
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number, address: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, address);
-  });
-}
 
 export async function startLanServer(options: LanServerOptions): Promise<LanServer> {
   const limits: LanLimits = { ...LAN_LIMITS, ...options.limits };
