@@ -16,6 +16,7 @@ import {
   pointerDrag,
   type Session,
 } from './helpers';
+import { liftsWithinMove } from './pointerLift';
 
 const WORKSHOP = 'Cluster-Übung – Größe';
 const BOARD = 'Handlungsschwerpunkte';
@@ -315,27 +316,8 @@ describe('clusters board', () => {
       .toBe(`Karte „${B}“ außerhalb losgelassen; es hat sich nichts geändert.`);
     await expectState(before);
 
-    // The card lifts within the pointer move that starts the drag, not a frame later: by the
-    // time that move's event has passed the page (a listener on the window, after dnd-kit's on
-    // the document), the overlay is there. One move of 10 px passes the 6 px activation distance.
-    const box = (await card(C).locator('.note-text').boundingBox())!;
-    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    await page.mouse.move(from.x, from.y);
-    await page.evaluate(() => {
-      const seen: Array<{ x: number; lifted: boolean }> = [];
-      (window as unknown as { liftSeen: typeof seen }).liftSeen = seen;
-      addEventListener('pointermove', (event) =>
-        seen.push({ x: event.clientX, lifted: document.querySelector('.note-overlay') !== null }),
-      );
-    });
-    await page.mouse.down();
-    await page.mouse.move(from.x + 10, from.y);
-    await page.locator('.note-overlay').waitFor();
-    // The move that started the drag, told apart from any the browser may send by where it is.
-    const seen = await page.evaluate(
-      () => (window as unknown as { liftSeen: Array<{ x: number; lifted: boolean }> }).liftSeen,
-    );
-    expect(seen.find((move) => Math.abs(move.x - (from.x + 10)) < 1)?.lifted).toBe(true);
+    // The card lifts within the pointer move that starts the drag, not a frame later.
+    expect(await liftsWithinMove(page, card(C).locator('.note-text'), '.note-overlay')).toBe(true);
     await page.keyboard.press('Escape');
     await page.mouse.up();
     await page.locator('.note-overlay').waitFor({ state: 'detached' });

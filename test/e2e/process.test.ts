@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addPoolCard, createWorkshop, expectAccessible, launchSession, type Session } from './helpers';
+import { liftsWithinMove } from './pointerLift';
 
 const TITLE = 'KI-Strategie Auftakt – Größe';
 let session: Session;
@@ -65,27 +66,10 @@ describe('workshop process', () => {
 
   it('reorders the agenda by keyboard and keeps the order after a reload', async () => {
     const handle = page.getByRole('button', { name: 'TOP verschieben: Pause', exact: true });
-    // Picked up by the mouse, the item lifts within the pointer move that starts the drag (the
-    // move's event, seen on the window after dnd-kit's listener on the document, finds it
-    // lifted); Escape puts it back.
+    // Picked up by the mouse, the item lifts within the pointer move that starts the drag;
+    // Escape puts it back.
     const order = await agendaTitles();
-    const box = (await handle.boundingBox())!;
-    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    await page.mouse.move(from.x, from.y);
-    await page.evaluate(() => {
-      const seen: Array<{ y: number; lifted: boolean }> = [];
-      (window as unknown as { liftSeen: typeof seen }).liftSeen = seen;
-      addEventListener('pointermove', (event) =>
-        seen.push({ y: event.clientY, lifted: document.querySelector('.agenda-item-dragging') !== null }),
-      );
-    });
-    await page.mouse.down();
-    await page.mouse.move(from.x, from.y + 10);
-    await page.locator('.agenda-item-dragging').waitFor();
-    const seen = await page.evaluate(
-      () => (window as unknown as { liftSeen: Array<{ y: number; lifted: boolean }> }).liftSeen,
-    );
-    expect(seen.find((move) => Math.abs(move.y - (from.y + 10)) < 1)?.lifted).toBe(true);
+    expect(await liftsWithinMove(page, handle, '.agenda-item-dragging')).toBe(true);
     await page.keyboard.press('Escape');
     await page.mouse.up();
     await page.locator('.agenda-item-dragging').waitFor({ state: 'detached' });
