@@ -16,14 +16,21 @@ export async function liftsWithinMove(page: Page, handle: Locator, lifted: strin
   await page.mouse.move(from.x, from.y);
   await page.evaluate((selector) => {
     const seen: Seen = [];
-    (window as unknown as { liftSeen: Seen }).liftSeen = seen;
-    addEventListener('pointermove', (event) =>
-      seen.push({ y: event.clientY, lifted: document.querySelector(selector) !== null }),
-    );
+    const listener = (event: PointerEvent) =>
+      seen.push({ y: event.clientY, lifted: document.querySelector(selector) !== null });
+    addEventListener('pointermove', listener);
+    (window as unknown as { liftSeen: { seen: Seen; stop(): void } }).liftSeen = {
+      seen,
+      stop: () => removeEventListener('pointermove', listener),
+    };
   }, lifted);
   await page.mouse.down();
   await page.mouse.move(from.x, from.y + 10);
   await page.locator(lifted).first().waitFor();
-  const seen = await page.evaluate(() => (window as unknown as { liftSeen: Seen }).liftSeen);
+  const seen = await page.evaluate(() => {
+    const watch = (window as unknown as { liftSeen: { seen: Seen; stop(): void } }).liftSeen;
+    watch.stop();
+    return watch.seen;
+  });
   return seen.find((move) => Math.abs(move.y - (from.y + 10)) < 1)?.lifted ?? false;
 }

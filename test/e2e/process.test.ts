@@ -64,17 +64,18 @@ describe('workshop process', () => {
     await expectAccessible(page, 'the agenda');
   });
 
-  it('reorders the agenda by keyboard and keeps the order after a reload', async () => {
+  it('lifts an item picked up by the mouse within the pointer move that starts the drag; Escape puts it back', async () => {
     const handle = page.getByRole('button', { name: 'TOP verschieben: Pause', exact: true });
-    // Picked up by the mouse, the item lifts within the pointer move that starts the drag;
-    // Escape puts it back.
     const order = await agendaTitles();
     expect(await liftsWithinMove(page, handle, '.agenda-item-dragging')).toBe(true);
     await page.keyboard.press('Escape');
     await page.mouse.up();
     await page.locator('.agenda-item-dragging').waitFor({ state: 'detached' });
     expect(await agendaTitles()).toEqual(order);
+  });
 
+  it('reorders the agenda by keyboard and keeps the order after a reload', async () => {
+    const handle = page.getByRole('button', { name: 'TOP verschieben: Pause', exact: true });
     await handle.focus();
     await page.keyboard.press('Space');
     await page.locator('.agenda-item [aria-pressed="true"]').waitFor();

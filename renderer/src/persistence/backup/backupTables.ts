@@ -4,9 +4,10 @@
  * and the CLI iterate over this list; nothing else in persistence/backup names
  * a table.
  *
- * Adding a table: give it an entry here (a strict, flat row schema; `parent`
- * ties it into a workshop's tree, `refs` names every other id field). A unit
- * test fails while a Dexie table has no entry.
+ * Adding a table: give it a strict, flat row schema in rowSchemas.ts (and a
+ * line in the type check at its end) and an entry here (`parent` ties it into
+ * a workshop's tree, `refs` names every other id field). A unit test fails
+ * while a Dexie table has no entry.
  */
 import type { z } from './zod';
 import type { VotingTarget } from '../../domain/types';
