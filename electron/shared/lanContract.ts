@@ -302,6 +302,26 @@ export type LanErrorCode =
   /** The request is for the other kind of round (a card to a voting round, a ballot to a writing round). */
   | 'wrong-round';
 
+/** The HTTP status the server answers each error with. */
+export const LAN_ERROR_STATUS: Readonly<Record<LanErrorCode, number>> = {
+  'bad-host': 403,
+  'bad-origin': 403,
+  'bad-content-type': 415,
+  'too-large': 413,
+  'too-many-requests': 429,
+  'bad-request': 400,
+  'wrong-code': 403,
+  'no-token': 401,
+  closed: 410,
+  'name-taken': 409,
+  full: 409,
+  'invalid-ballot': 422,
+  'not-found': 404,
+  'invalid-note': 422,
+  'note-limit': 409,
+  'wrong-round': 409,
+};
+
 export const LAN_LIMITS = {
   /** Largest request body, bytes (a ballot of 200 items fits easily). */
   maxBodyBytes: 16 * 1024,

@@ -7,7 +7,7 @@ import type { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { PERMISSIONS_POLICY } from '../../shared/csp';
-import type { LanErrorCode } from '../../shared/lanContract';
+import { LAN_ERROR_STATUS, type LanErrorCode } from '../../shared/lanContract';
 
 /**
  * What the phone page may load: its own script, style sheet and API, and
@@ -36,25 +36,6 @@ export const PHONE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Permissions-Policy': PERMISSIONS_POLICY,
   'Cache-Control': 'no-store',
 });
-
-const STATUS: Record<LanErrorCode, number> = {
-  'bad-host': 403,
-  'bad-origin': 403,
-  'bad-content-type': 415,
-  'too-large': 413,
-  'too-many-requests': 429,
-  'bad-request': 400,
-  'wrong-code': 403,
-  'no-token': 401,
-  closed: 410,
-  'name-taken': 409,
-  full: 409,
-  'invalid-ballot': 422,
-  'not-found': 404,
-  'invalid-note': 422,
-  'note-limit': 409,
-  'wrong-round': 409,
-};
 
 export interface PageFile {
   body: Buffer;
@@ -122,7 +103,7 @@ export function send(
 }
 
 export function sendError(response: ServerResponse, code: LanErrorCode, extra: Record<string, string> = {}) {
-  send(response, STATUS[code], { error: code }, extra);
+  send(response, LAN_ERROR_STATUS[code], { error: code }, extra);
 }
 
 export function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {

@@ -17,7 +17,7 @@ import type {
   LanWritingPhoneState,
   LanWritingRound,
 } from '../../../electron/shared/lanContract';
-import { LAN_LIMITS, LAN_PATHS } from '../../../electron/shared/lanContract';
+import { LAN_ERROR_STATUS, LAN_LIMITS, LAN_PATHS } from '../../../electron/shared/lanContract';
 import { CLIENT_NOTE_ID } from '../../../renderer/src/domain/writing';
 import { checkBallot } from '../../../renderer/src/domain/votingTally';
 
@@ -32,25 +32,6 @@ export interface FakeResponse {
   status: number;
   body: unknown;
 }
-
-const STATUS: Record<LanErrorCode, number> = {
-  'bad-host': 403,
-  'bad-origin': 403,
-  'bad-content-type': 415,
-  'too-large': 413,
-  'too-many-requests': 429,
-  'bad-request': 422,
-  'wrong-code': 403,
-  'no-token': 403,
-  closed: 410,
-  'name-taken': 409,
-  full: 409,
-  'invalid-ballot': 422,
-  'not-found': 404,
-  'invalid-note': 422,
-  'note-limit': 409,
-  'wrong-round': 409,
-};
 
 /** One card as the fake server keeps it. */
 export interface StoredNote {
@@ -251,13 +232,19 @@ export class FakeLanApi {
       this.answer(request);
       return 'network';
     }
-    const error = (code: LanErrorCode): FakeResponse => ({ status: STATUS[code], body: { error: code } });
+    const error = (code: LanErrorCode): FakeResponse => ({
+      status: LAN_ERROR_STATUS[code],
+      body: { error: code },
+    });
     if (failure) return error(failure);
     return this.answer(request);
   }
 
   private answer(request: FakeRequest): FakeResponse {
-    const error = (code: LanErrorCode): FakeResponse => ({ status: STATUS[code], body: { error: code } });
+    const error = (code: LanErrorCode): FakeResponse => ({
+      status: LAN_ERROR_STATUS[code],
+      body: { error: code },
+    });
     const token = /^Bearer (\S+)$/.exec(request.authorization ?? '')?.[1];
     const known = token !== undefined && this.tokens.has(token);
     let body: Record<string, unknown> = {};
