@@ -29,7 +29,11 @@ async function seedCards(workshopId: string): Promise<void> {
           request.onerror = () => reject(request.error);
         });
       const db = await done(indexedDB.open('moderato'));
-      const tx = db.transaction(['boards', 'columns', 'notes', 'clusters'], 'readwrite');
+      const tx = db.transaction(['boards', 'columns', 'notes', 'clusters', 'boardCaches'], 'readwrite');
+      // Written past Dexie: the boards' kept copies go and the writes token is renewed, as the
+      // app's own writes do (renderer/src/persistence/boardCache.ts).
+      tx.objectStore('boardCaches').clear();
+      tx.objectStore('boardCaches').put({ id: '#writes', token: crypto.randomUUID() });
       const boards = (await done(tx.objectStore('boards').getAll())) as Array<{
         id: string;
         workshopId: string;

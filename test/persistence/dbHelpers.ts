@@ -1,4 +1,6 @@
 import Dexie from 'dexie';
+import type { BoardId } from '../../renderer/src/domain/ids';
+import type { StoredBoardRows } from '../../renderer/src/persistence/boardCache';
 import { ModeratoDb } from '../../renderer/src/persistence/db';
 import { SCHEMA_VERSIONS } from '../../renderer/src/persistence/schema';
 
@@ -26,4 +28,16 @@ export async function writeFixtureAtVersion(
     for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
   });
   old.close();
+}
+
+/** A board's rows as stored, as loadBoardContent reads them (for a kept copy). */
+export async function storedRows(db: ModeratoDb, boardId: BoardId): Promise<StoredBoardRows> {
+  const [board, columns, rows, clusters, notes] = await Promise.all([
+    db.boards.get(boardId),
+    db.columns.where('boardId').equals(boardId).toArray(),
+    db.matrixRows.where('boardId').equals(boardId).toArray(),
+    db.clusters.where('boardId').equals(boardId).toArray(),
+    db.notes.where('boardId').equals(boardId).toArray(),
+  ]);
+  return { board: board!, columns, rows, clusters, notes };
 }

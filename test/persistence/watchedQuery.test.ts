@@ -14,8 +14,9 @@ import {
   listBoards,
   loadBoardContent,
 } from '../../renderer/src/persistence/repository';
+import { putBoardCache, WRITES_KEY } from '../../renderer/src/persistence/boardCache';
 import { holdsAny, watchedQuery, type IndexRead } from '../../renderer/src/persistence/watchedQuery';
-import { freshDb } from './dbHelpers';
+import { freshDb, storedRows } from './dbHelpers';
 
 let db: ModeratoDb;
 beforeEach(() => {
@@ -383,8 +384,19 @@ describe('the read lists behind boardTouched and traceTouched', () => {
     const seen = recordReads(recording);
     await recording.open();
 
+    // The board's kept copy is not followed: it changes only with its rows (cleared by the
+    // same write) or to hold what they hold (boardCache.ts).
+    const rowReads = () => new Set([...seen].filter((read) => !read.startsWith('boardCaches/')));
     const content = await loadBoardContent(recording, a);
-    expect(seen).toEqual(listed(boardReads(a, content)));
+    expect(seen).toContain('boardCaches/=' + a);
+    expect(rowReads()).toEqual(listed(boardReads(a, content)));
+
+    // Read from the copy, the board reads no row, and the lists still name the rows it stands for.
+    const mark = (await recording.boardCaches.get(WRITES_KEY)) as { token: string };
+    expect(await putBoardCache(recording, a, await storedRows(recording, a), mark.token)).toBe(true);
+    seen.clear();
+    expect(await loadBoardContent(recording, a)).toEqual(content);
+    expect(rowReads()).toEqual(new Set());
 
     seen.clear();
     const data = await loadTraceData(recording, workshopId);

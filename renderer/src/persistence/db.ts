@@ -19,6 +19,7 @@ import type {
   WritingRound,
 } from '../domain/types';
 import { activeDatabaseName } from './activeDb';
+import { boardCacheGuard, type BoardCacheEntry } from './boardCache';
 import { CURRENT_SCHEMA_VERSION, versionsToDeclare } from './schema';
 
 export const DB_NAME = 'moderato';
@@ -41,6 +42,8 @@ export class ModeratoDb extends Dexie {
   ballots!: EntityTable<Ballot, 'id'>;
   writingRounds!: EntityTable<WritingRound, 'id'>;
   inboxNotes!: EntityTable<InboxNote, 'id'>;
+  /** Kept copies of boards' rows, not data (see boardCache.ts). */
+  boardCaches!: EntityTable<BoardCacheEntry, 'id'>;
 
   /** `installed`: the schema version the database is stored at, when known (see versionsToDeclare). */
   constructor(name = DB_NAME, installed?: number | null) {
@@ -49,6 +52,7 @@ export class ModeratoDb extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(boardCacheGuard);
   }
 }
 

@@ -43,8 +43,8 @@ export function useBoardContent(boardId: BoardId) {
   return useObservable(() => boardContentQuery.observe(boardId), [boardId]);
 }
 
-/** How long the first render waits for the workshop list at most. */
-const LIST_WAIT_MS = 500;
+/** How long the first render waits for its rows at most. */
+const FIRST_SCREEN_WAIT_MS = 500;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -52,19 +52,20 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Starts reading what the first screen shows (main.tsx, once the database is
  * open), while that screen's code is still on its way. Resolves when the
  * first render should wait no longer: the workshop list (a few rows) is read
- * by then (or half a second has passed), so the list shows with its workshops
- * at once instead of "Lädt …" first; a workshop renders its frame at once,
- * its board follows.
+ * by then, or a board with its workshop (read from the board's kept copy, see
+ * boardCache.ts, some 50 ms), or half a second has passed. The screen then
+ * shows with its rows at once, in one render, instead of "Lädt …" or an empty
+ * frame first.
  */
 export function prefetchRoute(route: Route): Promise<void> {
-  if (route.name === 'workshops' || route.name === 'backups') {
-    // Not for long, though: a read stuck behind another window's long write shows "Lädt …" meanwhile.
-    return Promise.race([workshopsQuery.prefetch(undefined), delay(LIST_WAIT_MS)]);
-  }
-  void workshopQuery.prefetch(route.workshopId);
-  if (route.name === 'workshop') {
-    void boardsQuery.prefetch(route.workshopId);
-    if (route.boardId) void boardContentQuery.prefetch(route.boardId);
-  }
-  return Promise.resolve();
+  // Not for long, though: a read stuck behind another window's long write shows "Lädt …" meanwhile.
+  const atMost = (reads: Promise<unknown>) =>
+    Promise.race([reads.then(() => undefined), delay(FIRST_SCREEN_WAIT_MS)]);
+  if (route.name === 'workshops' || route.name === 'backups')
+    return atMost(workshopsQuery.prefetch(undefined));
+  const workshop = workshopQuery.prefetch(route.workshopId);
+  if (route.name !== 'workshop') return Promise.resolve();
+  const boards = boardsQuery.prefetch(route.workshopId);
+  if (!route.boardId) return Promise.resolve();
+  return atMost(Promise.all([workshop, boards, boardContentQuery.prefetch(route.boardId)]));
 }

@@ -4,8 +4,10 @@ import { byRank } from '../domain/ordering';
 import type { WorkshopTree } from '../domain/purge';
 import { materializeMerges, resolveMerges, storedNote } from '../domain/clusterMerge';
 import type { Board, BoardContent, Note, Workshop } from '../domain/types';
-import type { ObservabilitySet } from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ModeratoDb } from './db';
+import { DERIVED_TABLES } from './schema';
+import { cachedRows, keepBoardLater, type StoredBoardRows, WRITES_KEY, writesToken } from './boardCache';
 import { rowsWhereAnyOf } from './queries';
 import { readsTouched, type IndexRead } from './watchedQuery';
 
@@ -69,24 +71,51 @@ export async function listBoards(db: ModeratoDb, workshopId: WorkshopId): Promis
 }
 
 export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promise<BoardContent | undefined> {
-  return db.transaction('r', [db.boards, db.columns, db.matrixRows, db.clusters, db.notes], async () => {
-    // All five requests at once: no round trip between the board and its rows.
-    const [board, columns, rows, clusters, notes] = await Promise.all([
-      db.boards.get(boardId),
-      db.columns.where('boardId').equals(boardId).toArray(),
-      db.matrixRows.where('boardId').equals(boardId).toArray(),
-      db.clusters.where('boardId').equals(boardId).toArray(),
-      db.notes.where('boardId').equals(boardId).toArray(),
-    ]);
-    if (!board) return undefined;
-    return {
-      board,
-      columns: columns.sort(byRank),
-      rows: rows.sort(byRank),
-      clusters: clusters.sort(byRank),
-      notes: resolveMerges(clusters, notes).sort(byRank),
-    };
-  });
+  // Inside a caller's transaction: its rows, as that transaction sees them, and no copy made
+  // of them (a later write of the same transaction would not renew the token).
+  if (Dexie.currentTransaction) {
+    const stored = await readBoardRows(db, boardId);
+    return stored && boardContentOf(stored);
+  }
+  const read = await db.transaction(
+    'r',
+    [db.boardCaches, db.boards, db.columns, db.matrixRows, db.clusters, db.notes],
+    async () => {
+      // The board's kept copy first (boardCache.ts): one value instead of thousands of rows.
+      const [cached, mark] = await Promise.all([db.boardCaches.get(boardId), db.boardCaches.get(WRITES_KEY)]);
+      const kept = cachedRows(cached);
+      if (kept) return { stored: kept, fresh: false };
+      return { stored: await readBoardRows(db, boardId), fresh: true, token: writesToken(mark) };
+    },
+  );
+  const { stored } = read;
+  if (!stored) return undefined;
+  if (read.fresh) keepBoardLater(db, boardId, stored, read.token ?? null);
+  return boardContentOf(stored);
+}
+
+/** A board's rows as stored; undefined when there is no such board. */
+async function readBoardRows(db: ModeratoDb, boardId: BoardId): Promise<StoredBoardRows | undefined> {
+  // All five requests at once: no round trip between the board and its rows.
+  const [board, columns, rows, clusters, notes] = await Promise.all([
+    db.boards.get(boardId),
+    db.columns.where('boardId').equals(boardId).toArray(),
+    db.matrixRows.where('boardId').equals(boardId).toArray(),
+    db.clusters.where('boardId').equals(boardId).toArray(),
+    db.notes.where('boardId').equals(boardId).toArray(),
+  ]);
+  return board ? { board, columns, rows, clusters, notes } : undefined;
+}
+
+/** What a board screen shows of its rows: sorted by rank, merged clusters' cards in their targets. */
+function boardContentOf(stored: StoredBoardRows): BoardContent {
+  return {
+    board: stored.board,
+    columns: [...stored.columns].sort(byRank),
+    rows: [...stored.rows].sort(byRank),
+    clusters: [...stored.clusters].sort(byRank),
+    notes: resolveMerges(stored.clusters, stored.notes).sort(byRank),
+  };
 }
 
 /**
@@ -197,8 +226,9 @@ export async function loadWorkshopTree(db: ModeratoDb, workshopId: WorkshopId): 
 
 /** A plain copy of every table, for the emergency export of the error screen. */
 export async function dumpAll(db: ModeratoDb): Promise<Record<string, unknown[]>> {
-  return db.transaction('r', db.tables, async () => {
-    const entries = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
+  const tables = db.tables.filter((table) => !DERIVED_TABLES.has(table.name));
+  return db.transaction('r', tables, async () => {
+    const entries = await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const));
     return Object.fromEntries(entries);
   });
 }

@@ -110,7 +110,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     stores: {},
   },
+  {
+    // A kept copy of a board's rows in one row (persistence/boardCache.ts), so that
+    // opening a board of thousands of cards reads one value. Not data: a new table,
+    // empty at first, no row changes; backups and dumps leave it out (DERIVED_TABLES).
+    version: 7,
+    stores: { boardCaches: 'id' },
+  },
 ];
+
+/** Tables that hold only what can be derived from the others: never in a backup or a dump. */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['boardCaches']);
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
 

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { installedSchemaVersion } from '../installedVersion';
-import { CURRENT_SCHEMA_VERSION } from '../schema';
+import { CURRENT_SCHEMA_VERSION, DERIVED_TABLES } from '../schema';
 import { RAW_DUMP_KIND } from './format';
 
 /** A raw dump when an upgrade is about to run; null when there is nothing to upgrade. */
@@ -19,8 +19,9 @@ export async function dumpBeforeUpgrade(
   try {
     await old.open();
     const tables: Record<string, unknown[]> = {};
-    await old.transaction('r', old.tables, async () => {
-      for (const table of old.tables) tables[table.name] = await table.toArray();
+    const kept = old.tables.filter((table) => !DERIVED_TABLES.has(table.name));
+    await old.transaction('r', kept, async () => {
+      for (const table of kept) tables[table.name] = await table.toArray();
     });
     const content = JSON.stringify({ kind: RAW_DUMP_KIND, schemaVersion: installed, tables });
     return { content, schemaVersion: installed, tables };

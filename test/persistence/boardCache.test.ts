@@ -1,0 +1,196 @@
+// A board's kept copy (boardCaches): read instead of the rows, and never different from them.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addNote, editNote } from '../../renderer/src/domain/boardCommands';
+import type { BoardId } from '../../renderer/src/domain/ids';
+import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain/workshopCommands';
+import {
+  type BoardCacheRow,
+  forgetPendingCopies,
+  putBoardCache,
+  QUIET_MS,
+  WRITES_KEY,
+} from '../../renderer/src/persistence/boardCache';
+import { ModeratoDb } from '../../renderer/src/persistence/db';
+import {
+  applyChanges,
+  dumpAll,
+  listBoards,
+  loadBoardContent,
+} from '../../renderer/src/persistence/repository';
+import { CURRENT_SCHEMA_VERSION } from '../../renderer/src/persistence/schema';
+import { freshDb, storedRows } from './dbHelpers';
+
+let db: ModeratoDb;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(async () => {
+  forgetPendingCopies();
+  vi.useRealTimers();
+  db.close();
+  await db.delete();
+});
+
+/** A workshop with two boards ("A" with two cards, "B" with one). */
+async function seed() {
+  const created = createWorkshop({
+    fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'Strategie' },
+    template: {
+      boards: [
+        { title: 'A', phase: null, columns: ['Ideen'] },
+        { title: 'B', phase: null, columns: ['Fragen'] },
+      ],
+      agenda: [],
+    },
+    sessionTitle: 'Sitzung 1',
+    now: 1,
+  });
+  await applyChanges(db, created.changes);
+  const [a, b] = (await listBoards(db, created.workshop.id)).map((board) => board.id);
+  for (const [board, text] of [
+    [a!, 'Eins'],
+    [a!, 'Zwei'],
+    [b!, 'Frage'],
+  ] as const) {
+    const content = (await loadBoardContent(db, board))!;
+    await applyChanges(db, addNote(content, { columnId: content.columns[0]!.id, text, now: 2 }).changes);
+  }
+  return { a: a!, b: b!, workshopId: created.workshop.id };
+}
+
+const copyOf = (board: BoardId) => db.boardCaches.get(board);
+const token = async () => ((await db.boardCaches.get(WRITES_KEY)) as { token: string } | undefined)?.token;
+/** Keeps a copy of `board` made from its rows as they are now. */
+const keep = async (board: BoardId) => {
+  expect(await putBoardCache(db, board, await storedRows(db, board), (await token()) ?? null)).toBe(true);
+};
+
+describe('the kept copy of a board', () => {
+  it('is read instead of the rows and gives the same board', async () => {
+    const { a } = await seed();
+    const fromRows = await loadBoardContent(db, a);
+    await keep(a);
+    expect(await copyOf(a)).toMatchObject({ id: a, schema: CURRENT_SCHEMA_VERSION });
+    // Rows changed behind Dexie's back would show if the copy were not what is read.
+    const raw = db.backendDB().transaction('notes', 'readwrite');
+    raw.objectStore('notes').clear();
+    await new Promise((resolve) => (raw.oncomplete = resolve));
+    expect(await loadBoardContent(db, a)).toEqual(fromRows);
+  });
+
+  it('is made once the board has been left alone for a while after a fresh read', async () => {
+    const { a } = await seed();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await loadBoardContent(db, a);
+    await vi.advanceTimersByTimeAsync(QUIET_MS / 2);
+    // Another fresh read starts the wait again.
+    await loadBoardContent(db, a);
+    await vi.advanceTimersByTimeAsync(QUIET_MS / 2 + 10);
+    expect(await copyOf(a)).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(QUIET_MS);
+    await vi.waitFor(async () => expect(await copyOf(a)).toBeDefined());
+    const fromCopy = await loadBoardContent(db, a);
+    expect(fromCopy!.notes.map((n) => n.text)).toEqual(['Eins', 'Zwei']);
+  });
+
+  it('is gone after any write to any board’s rows, in this connection or another', async () => {
+    const { a, b } = await seed();
+    const other = new ModeratoDb(db.name);
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      [
+        'an edit (applyChanges)',
+        async () => {
+          const note = (await loadBoardContent(db, a))!.notes[0]!;
+          await applyChanges(db, editNote(note, 'Eins, geändert', 3));
+        },
+      ],
+      ['a put on another board', async () => db.notes.put({ ...(await db.notes.toArray())[0]!, boardId: b })],
+      ['a bulk delete', async () => db.notes.bulkDelete([(await db.notes.toArray())[0]!.id])],
+      ['a modify', () => db.columns.where('boardId').equals(a).modify({ title: 'Neu' })],
+      ['an update of the board', () => db.boards.update(a, { title: 'A2' })],
+      ['a clear', () => db.matrixRows.clear()],
+      ['a write from another connection', () => other.clusters.put({ id: 'k', boardId: b } as never)],
+    ];
+    for (const [what, write] of writes) {
+      await keep(a);
+      await keep(b);
+      const before = await token();
+      await write();
+      expect(await copyOf(a), what).toBeUndefined();
+      expect(await copyOf(b), what).toBeUndefined();
+      expect(await token(), what).not.toBe(before);
+    }
+    other.close();
+  });
+
+  it('stays after a write to other tables, and after a write that failed', async () => {
+    const { a, workshopId } = await seed();
+    await keep(a);
+    await db.workshops.update(workshopId, { title: 'Anders' });
+    expect(await copyOf(a)).toBeDefined();
+    // The clearing belongs to the write's transaction: it fails with it.
+    await expect(
+      db.transaction('rw', db.notes, async () => {
+        await db.notes.clear();
+        throw new Error('abgebrochen');
+      }),
+    ).rejects.toThrow('abgebrochen');
+    expect(await db.notes.count()).toBe(3);
+    expect(await copyOf(a)).toBeDefined();
+  });
+
+  it('is not made when a write came between its read and its making', async () => {
+    const { a } = await seed();
+    const seen = (await token()) ?? null;
+    const rows = await storedRows(db, a);
+    await db.notes.update(rows.notes[0]!.id, { text: 'dazwischen' });
+    expect(await putBoardCache(db, a, rows, seen)).toBe(false);
+    expect(await copyOf(a)).toBeUndefined();
+    // Read again, the board has the write, and its copy can be made.
+    expect((await loadBoardContent(db, a))!.notes.map((n) => n.text)).toContain('dazwischen');
+    await keep(a);
+  });
+
+  it('is not used when made under another schema version', async () => {
+    const { a } = await seed();
+    const rows = await storedRows(db, a);
+    const older: BoardCacheRow = { id: a, schema: CURRENT_SCHEMA_VERSION - 1, ...rows, notes: [] };
+    await db.boardCaches.put(older);
+    expect((await loadBoardContent(db, a))!.notes).toHaveLength(2);
+  });
+
+  it('is neither read nor made inside a caller’s transaction, which sees its own writes', async () => {
+    const { a } = await seed();
+    await keep(a);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const texts = await db.transaction(
+      'rw',
+      [db.boards, db.columns, db.matrixRows, db.clusters, db.notes],
+      async () => {
+        const note = (await db.notes.where('boardId').equals(a).first())!;
+        await db.notes.update(note.id, { text: 'im selben Schritt' });
+        return (await loadBoardContent(db, a))!.notes.map((n) => n.text);
+      },
+    );
+    expect(texts).toContain('im selben Schritt');
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
+    expect(await copyOf(a)).toBeUndefined();
+  });
+
+  it('is no data: dumps leave it out', async () => {
+    const { a } = await seed();
+    await keep(a);
+    const dump = await dumpAll(db);
+    expect(Object.keys(dump)).not.toContain('boardCaches');
+    expect(dump.notes).toHaveLength(3);
+  });
+
+  it('is not made for a database closed meanwhile', async () => {
+    const { a } = await seed();
+    const rows = await storedRows(db, a);
+    db.close();
+    expect(await putBoardCache(db, a, rows, null)).toBe(false);
+    await db.open();
+    expect(await copyOf(a)).toBeUndefined();
+  });
+});
