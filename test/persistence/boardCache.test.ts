@@ -6,6 +6,7 @@ import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain
 import {
   type BoardCacheRow,
   forgetPendingCopies,
+  jsonOf,
   putBoardCache,
   QUIET_MS,
   WRITES_KEY,
@@ -154,7 +155,11 @@ describe('the kept copy of a board', () => {
   it('is not used when made under another schema version', async () => {
     const { a } = await seed();
     const rows = await storedRows(db, a);
-    const older: BoardCacheRow = { id: a, schema: CURRENT_SCHEMA_VERSION - 1, ...rows, notes: [] };
+    const older: BoardCacheRow = {
+      id: a,
+      schema: CURRENT_SCHEMA_VERSION - 1,
+      json: JSON.stringify({ ...rows, notes: [] }),
+    };
     await db.boardCaches.put(older);
     expect((await loadBoardContent(db, a))!.notes).toHaveLength(2);
   });
@@ -174,6 +179,23 @@ describe('the kept copy of a board', () => {
     );
     expect(texts).toContain('im selben Schritt');
     await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
+    expect(await copyOf(a)).toBeUndefined();
+  });
+
+  it('is kept only of rows that JSON gives back as they are', async () => {
+    const { a } = await seed();
+    const rows = await storedRows(db, a);
+    const note = rows.notes[0]!;
+    // A property set to undefined comes back missing, which reads the same.
+    const json = jsonOf({ ...rows, notes: [{ ...note, authorId: undefined }] });
+    expect(JSON.parse(json!)).toEqual({ ...rows, notes: [note] });
+    for (const odd of [Number.NaN, Infinity, new Date(5), new Map(), Array<number>(3), () => 1, 10n]) {
+      expect(jsonOf({ ...rows, notes: [{ ...note, facts: odd as never }] }), String(odd)).toBeNull();
+    }
+    const seen = (await token()) ?? null;
+    expect(
+      await putBoardCache(db, a, { ...rows, board: { ...rows.board, title: Number.NaN as never } }, seen),
+    ).toBe(false);
     expect(await copyOf(a)).toBeUndefined();
   });
 
