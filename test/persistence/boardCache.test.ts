@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addNote, editNote } from '../../renderer/src/domain/boardCommands';
 import type { BoardId } from '../../renderer/src/domain/ids';
-import { createWorkshop, EMPTY_WORKSHOP_FIELDS } from '../../renderer/src/domain/workshopCommands';
 import {
   type BoardCacheRow,
   forgetPendingCopies,
@@ -12,14 +11,9 @@ import {
   WRITES_KEY,
 } from '../../renderer/src/persistence/boardCache';
 import { ModeratoDb } from '../../renderer/src/persistence/db';
-import {
-  applyChanges,
-  dumpAll,
-  listBoards,
-  loadBoardContent,
-} from '../../renderer/src/persistence/repository';
+import { applyChanges, dumpAll, loadBoardContent } from '../../renderer/src/persistence/repository';
 import { CURRENT_SCHEMA_VERSION } from '../../renderer/src/persistence/schema';
-import { freshDb, storedRows } from './dbHelpers';
+import { freshDb, seedTwoBoards, storedRows } from './dbHelpers';
 
 let db: ModeratoDb;
 beforeEach(() => {
@@ -34,29 +28,16 @@ afterEach(async () => {
 
 /** A workshop with two boards ("A" with two cards, "B" with one). */
 async function seed() {
-  const created = createWorkshop({
-    fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'Strategie' },
-    template: {
-      boards: [
-        { title: 'A', phase: null, columns: ['Ideen'] },
-        { title: 'B', phase: null, columns: ['Fragen'] },
-      ],
-      agenda: [],
-    },
-    sessionTitle: 'Sitzung 1',
-    now: 1,
-  });
-  await applyChanges(db, created.changes);
-  const [a, b] = (await listBoards(db, created.workshop.id)).map((board) => board.id);
+  const seeded = await seedTwoBoards(db);
   for (const [board, text] of [
-    [a!, 'Eins'],
-    [a!, 'Zwei'],
-    [b!, 'Frage'],
+    [seeded.a, 'Eins'],
+    [seeded.a, 'Zwei'],
+    [seeded.b, 'Frage'],
   ] as const) {
     const content = (await loadBoardContent(db, board))!;
     await applyChanges(db, addNote(content, { columnId: content.columns[0]!.id, text, now: 2 }).changes);
   }
-  return { a: a!, b: b!, workshopId: created.workshop.id };
+  return seeded;
 }
 
 const copyOf = (board: BoardId) => db.boardCaches.get(board);

@@ -7,7 +7,7 @@ import {
   SCHEMA_VERSIONS,
   versionsToDeclare,
 } from '../../renderer/src/persistence/schema';
-import { writeFixtureAtVersion } from './dbHelpers';
+import { expectRowsUnchanged, writeFixtureAtVersion } from './dbHelpers';
 
 const fixtureFor = (version: number) =>
   JSON.parse(readFileSync(new URL(`../fixtures/db-v${version}.json`, import.meta.url), 'utf8')) as {
@@ -121,11 +121,7 @@ describe('schema versions', () => {
     await openDatabase(db);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     // Every row of version 3 is still there, unchanged (cards have no author and need none).
-    for (const [table, rows] of Object.entries(fixture.tables)) {
-      const stored = await db.table(table).toArray();
-      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
-    }
+    await expectRowsUnchanged(db, fixture.tables);
     expect((await db.notes.toArray()).every((n) => n.authorId === undefined)).toBe(true);
     expect(await db.writingRounds.count()).toBe(0);
     expect(await db.inboxNotes.count()).toBe(0);
@@ -200,11 +196,7 @@ describe('schema versions', () => {
     await openDatabase(db);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(indexesOfCards(db.backendDB())).toEqual(['boardId']);
-    for (const [table, rows] of Object.entries(fixture.tables)) {
-      const stored = await db.table(table).toArray();
-      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
-    }
+    await expectRowsUnchanged(db, fixture.tables);
     const content = await loadBoardContent(db, '7e1d2c3b-4a59-4f68-8a7b-9c0d1e2f3a41' as never);
     expect(content!.notes.map((n) => [n.text, n.clusterId])).toEqual([['E-Akte', 'k1']]);
 
@@ -222,11 +214,7 @@ describe('schema versions', () => {
     db = new ModeratoDb(name);
     await openDatabase(db);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    for (const [table, rows] of Object.entries(fixture.tables)) {
-      const stored = await db.table(table).toArray();
-      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
-    }
+    await expectRowsUnchanged(db, fixture.tables);
   });
 
   it('version 7 opens a version-6 database with every row unchanged and no kept board copies yet', async () => {
@@ -238,11 +226,7 @@ describe('schema versions', () => {
     expect(db.verno).toBe(7);
     expect([...db.backendDB().objectStoreNames]).toContain('boardCaches');
     expect(await db.boardCaches.count()).toBe(0);
-    for (const [table, rows] of Object.entries(fixture.tables)) {
-      const stored = await db.table(table).toArray();
-      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
-    }
+    await expectRowsUnchanged(db, fixture.tables);
     // Its boards read as before (from their rows: there is no copy to read).
     const content = await loadBoardContent(db, (fixture.tables.boards![0] as { id: never }).id);
     expect(content?.board).toEqual(fixture.tables.boards![0]);
@@ -304,11 +288,7 @@ describe('schema versions', () => {
     // No upgrade ran: the same IndexedDB version, stores and indexes, every row as it was.
     expect(db.backendDB().version).toBe(idbVersion);
     expect(storesOf(db.backendDB())).toEqual(before);
-    for (const [table, rows] of Object.entries(fixture.tables)) {
-      const stored = await db.table(table).toArray();
-      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-      expect([...stored].sort(byId)).toEqual([...(rows as Array<{ id: string }>)].sort(byId));
-    }
+    await expectRowsUnchanged(db, fixture.tables);
     const content = await loadBoardContent(db, (fixture.tables.boards![0] as { id: never }).id);
     expect(content).toBeDefined();
     // Written in one step, read back stepwise: the database an older start would find.

@@ -16,7 +16,7 @@ import {
 } from '../../renderer/src/persistence/repository';
 import { putBoardCache, WRITES_KEY } from '../../renderer/src/persistence/boardCache';
 import { holdsAny, watchedQuery, type IndexRead } from '../../renderer/src/persistence/watchedQuery';
-import { freshDb, storedRows } from './dbHelpers';
+import { freshDb, seedTwoBoards, storedRows } from './dbHelpers';
 
 let db: ModeratoDb;
 beforeEach(() => {
@@ -27,24 +27,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** A workshop with two boards ("A", "B"), each with one column. */
-async function seed() {
-  const created = createWorkshop({
-    fields: { ...EMPTY_WORKSHOP_FIELDS, title: 'Strategie' },
-    template: {
-      boards: [
-        { title: 'A', phase: null, columns: ['Ideen'] },
-        { title: 'B', phase: null, columns: ['Fragen'] },
-      ],
-      agenda: [],
-    },
-    sessionTitle: 'Sitzung 1',
-    now: 1,
-  });
-  await applyChanges(db, created.changes);
-  const [a, b] = await listBoards(db, created.workshop.id);
-  return { a: a!.id, b: b!.id };
-}
+const seed = () => seedTwoBoards(db);
 
 const load = async (id: BoardId) => (await loadBoardContent(db, id))!;
 

@@ -95,7 +95,7 @@ export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promis
 }
 
 /** A board's rows as stored; undefined when there is no such board. */
-async function readBoardRows(db: ModeratoDb, boardId: BoardId): Promise<StoredBoardRows | undefined> {
+export async function readBoardRows(db: ModeratoDb, boardId: BoardId): Promise<StoredBoardRows | undefined> {
   // All five requests at once: no round trip between the board and its rows.
   const [board, columns, rows, clusters, notes] = await Promise.all([
     db.boards.get(boardId),
