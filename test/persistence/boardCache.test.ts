@@ -133,6 +133,45 @@ describe('the kept copy of a board', () => {
     await keep(a);
   });
 
+  it('is not made from a fresh read that a write followed before its time came', async () => {
+    const { a } = await seed();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const read = await loadBoardContent(db, a);
+    await db.notes.update(read!.notes[0]!.id, { text: 'danach' });
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
+    expect(await copyOf(a)).toBeUndefined();
+  });
+
+  it('gives clusters and merged clusters’ cards as the rows do', async () => {
+    const { a } = await seed();
+    const [first, second] = await db.notes.where('boardId').equals(a).toArray();
+    const cluster = (id: string, rank: string, absorbed?: unknown) => ({
+      id,
+      boardId: a,
+      title: id,
+      rank,
+      collapsed: false,
+      focusAreaAt: null,
+      description: '',
+      ...(absorbed ? { absorbed } : {}),
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    // "k2" was merged into "k1": its card is still stored with "k2" and shows in "k1".
+    await db.clusters.bulkPut([
+      cluster('k1', 'a0', [{ id: 'k2', prefixes: ['a5'] }]),
+      cluster('k3', 'a1'),
+    ] as never);
+    await db.notes.bulkPut([
+      { ...first!, columnId: null, clusterId: 'k2' as never },
+      { ...second!, columnId: null, clusterId: 'k3' as never },
+    ]);
+    const fromRows = await loadBoardContent(db, a);
+    expect(fromRows!.notes.find((n) => n.id === first!.id)).toMatchObject({ clusterId: 'k1', merged: {} });
+    await keep(a);
+    expect(await loadBoardContent(db, a)).toEqual(fromRows);
+  });
+
   it('is not used when made under another schema version', async () => {
     const { a } = await seed();
     const rows = await storedRows(db, a);
@@ -147,17 +186,26 @@ describe('the kept copy of a board', () => {
 
   it('is neither read nor made inside a caller’s transaction, which sees its own writes', async () => {
     const { a } = await seed();
-    await keep(a);
+    const rows = await storedRows(db, a);
+    // A copy that differs from the rows (planted past the guard): a read in a transaction must not use it.
+    const planted: BoardCacheRow = {
+      id: a,
+      schema: CURRENT_SCHEMA_VERSION,
+      json: JSON.stringify({ ...rows, notes: [] }),
+    };
+    await db.boardCaches.put(planted);
+    const tables = [db.boards, db.columns, db.matrixRows, db.clusters, db.notes];
+    const inside = await db.transaction('r', tables, () => loadBoardContent(db, a));
+    expect(inside!.notes).toHaveLength(2);
+    expect(await loadBoardContent(db, a)).toMatchObject({ notes: [] });
+    await db.boardCaches.delete(a);
+
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const texts = await db.transaction(
-      'rw',
-      [db.boards, db.columns, db.matrixRows, db.clusters, db.notes],
-      async () => {
-        const note = (await db.notes.where('boardId').equals(a).first())!;
-        await db.notes.update(note.id, { text: 'im selben Schritt' });
-        return (await loadBoardContent(db, a))!.notes.map((n) => n.text);
-      },
-    );
+    const texts = await db.transaction('rw', tables, async () => {
+      const note = (await db.notes.where('boardId').equals(a).first())!;
+      await db.notes.update(note.id, { text: 'im selben Schritt' });
+      return (await loadBoardContent(db, a))!.notes.map((n) => n.text);
+    });
     expect(texts).toContain('im selben Schritt');
     await vi.advanceTimersByTimeAsync(QUIET_MS * 2);
     expect(await copyOf(a)).toBeUndefined();

@@ -164,7 +164,7 @@ export function keepBoardLater(
   pending.set(key, entry);
 }
 
-/** Drops every copy that waits to be made (tests; a database that is deleted). */
+/** Drops every copy that waits to be made (tests). */
 export function forgetPendingCopies(): void {
   for (const entry of [...pending.values()]) entry.cancel();
 }

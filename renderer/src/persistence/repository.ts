@@ -70,6 +70,12 @@ export async function listBoards(db: ModeratoDb, workshopId: WorkshopId): Promis
   return boards.sort(byRank);
 }
 
+/**
+ * A board and its rows, from the board's kept copy when there is one
+ * (boardCache.ts). Follow it with boardTouched (watchedQuery), never with a
+ * plain liveQuery: read from the copy, it reads only the copy's two keys, and
+ * the copies' clearing on a write is not told to Dexie's change tracking.
+ */
 export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promise<BoardContent | undefined> {
   // Inside a caller's transaction: its rows, as that transaction sees them, and no copy made
   // of them (a later write of the same transaction would not renew the token).
@@ -114,7 +120,8 @@ function boardContentOf(stored: StoredBoardRows): BoardContent {
     columns: [...stored.columns].sort(byRank),
     rows: [...stored.rows].sort(byRank),
     clusters: [...stored.clusters].sort(byRank),
-    notes: resolveMerges(stored.clusters, stored.notes).sort(byRank),
+    // A copy of the list: the rows may be held for the board's kept copy meanwhile.
+    notes: [...resolveMerges(stored.clusters, stored.notes)].sort(byRank),
   };
 }
 
