@@ -27,8 +27,13 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
  */
 export const CACHE_TABLE = 'boardCaches';
 
-/** The tables a board's content is read from (loadBoardContent). */
-const ROW_TABLES = new Set(['boards', 'columns', 'matrixRows', 'clusters', 'notes']);
+/**
+ * The tables a board's rows are read from: the guard's list, and the scope of
+ * loadBoardContent's read, so a table read there that is not guarded here fails
+ * the read instead of leaving copies stale.
+ */
+export const BOARD_ROW_TABLES = ['boards', 'columns', 'matrixRows', 'clusters', 'notes'] as const;
+const ROW_TABLES: ReadonlySet<string> = new Set(BOARD_ROW_TABLES);
 
 /** The key of the token every write renews; no board id (a UUID) looks like it. */
 export const WRITES_KEY = '#writes';

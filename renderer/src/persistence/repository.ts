@@ -7,7 +7,15 @@ import type { Board, BoardContent, Note, Workshop } from '../domain/types';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ModeratoDb } from './db';
 import { DERIVED_TABLES } from './schema';
-import { cachedRows, keepBoardLater, type StoredBoardRows, WRITES_KEY, writesToken } from './boardCache';
+import {
+  BOARD_ROW_TABLES,
+  CACHE_TABLE,
+  cachedRows,
+  keepBoardLater,
+  type StoredBoardRows,
+  WRITES_KEY,
+  writesToken,
+} from './boardCache';
 import { rowsWhereAnyOf } from './queries';
 import { readsTouched, type IndexRead } from './watchedQuery';
 
@@ -83,17 +91,13 @@ export async function loadBoardContent(db: ModeratoDb, boardId: BoardId): Promis
     const stored = await readBoardRows(db, boardId);
     return stored && boardContentOf(stored);
   }
-  const read = await db.transaction(
-    'r',
-    [db.boardCaches, db.boards, db.columns, db.matrixRows, db.clusters, db.notes],
-    async () => {
-      // The board's kept copy first (boardCache.ts): one value instead of thousands of rows.
-      const [cached, mark] = await Promise.all([db.boardCaches.get(boardId), db.boardCaches.get(WRITES_KEY)]);
-      const kept = cachedRows(cached);
-      if (kept) return { stored: kept, fresh: false };
-      return { stored: await readBoardRows(db, boardId), fresh: true, token: writesToken(mark) };
-    },
-  );
+  const read = await db.transaction('r', [CACHE_TABLE, ...BOARD_ROW_TABLES], async () => {
+    // The board's kept copy first (boardCache.ts): one value instead of thousands of rows.
+    const [cached, mark] = await Promise.all([db.boardCaches.get(boardId), db.boardCaches.get(WRITES_KEY)]);
+    const kept = cachedRows(cached);
+    if (kept) return { stored: kept, fresh: false };
+    return { stored: await readBoardRows(db, boardId), fresh: true, token: writesToken(mark) };
+  });
   const { stored } = read;
   if (!stored) return undefined;
   if (read.fresh) keepBoardLater(db, boardId, stored, read.token ?? null);
